@@ -1,0 +1,184 @@
+"""The Article: metadata, the verbatim text, its parts, and its tidy tables."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from newslens.errors import ArticleError
+from newslens.io import read_text
+from newslens.layouts import parse_layout
+from newslens.segment import paragraph_spans
+
+__all__ = ["Article", "Metadata", "load_article", "article_from_text"]
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What the layout parser found about an article; ``None`` wherever it found nothing."""
+
+    outlet: str | None = None
+    headline: str | None = None
+    standfirst: str | None = None
+    published: datetime | None = None
+    views: int | None = None
+    caption: str | None = None
+    layout: str = "plain"
+    source: str | None = None
+    encoding: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The metadata as a plain dict (``published`` stays a ``datetime``)."""
+        return asdict(self)
+
+
+@dataclass(eq=False)
+class Article:
+    """One news article: an id, the verbatim text, metadata, and tables derived from them.
+
+    The text is never changed: every paragraph, sentence and token row carries ``start`` and
+    ``end`` offsets such that ``article.text[start:end]`` is that unit exactly. Tables are
+    computed on first use and cached.
+
+    Attributes:
+        id: A short identifier, the file name without extension by default.
+        text: The article's text exactly as decoded.
+        metadata: The :class:`Metadata` found by the layout parser.
+        paragraph_spans: ``(start, end)`` of each paragraph.
+        parts: The part of each paragraph (see :data:`newslens.layouts.PARTS`).
+        sentence_model: The Punkt parameters used to split sentences (``"newslens"`` or ``"nltk"``).
+
+    Example:
+        >>> a = article_from_text("Moscow warns Tokyo\\n\\nRussia will respond. Japan said nothing.")
+        >>> a.metadata.headline, len(a.sentences), a.tokens["token"].tolist()[-3:]
+        ('Moscow warns Tokyo', 3, ['said', 'nothing', '.'])
+    """
+
+    id: str
+    text: str
+    metadata: Metadata
+    paragraph_spans: list[tuple[int, int]]
+    parts: list[str]
+    sentence_model: str = "newslens"
+
+    @property
+    def body(self) -> list[str]:
+        """The body paragraphs' texts, in order."""
+        return [self.text[s:e] for (s, e), part in zip(self.paragraph_spans, self.parts) if part == "body"]
+
+    @cached_property
+    def paragraphs(self) -> pd.DataFrame:
+        """One row per paragraph: ``article_id, part, paragraph, start, end, text``."""
+        from newslens.tokenize import paragraph_table
+
+        return paragraph_table(self.id, self.text, self.paragraph_spans, self.parts)
+
+    @cached_property
+    def sentences(self) -> pd.DataFrame:
+        """One row per sentence: ``article_id, part, paragraph, sentence, start, end, text``."""
+        from newslens.tokenize import sentence_table_raw
+
+        return sentence_table_raw(self.paragraphs, self.text, model=self.sentence_model)
+
+    @cached_property
+    def tokens(self) -> pd.DataFrame:
+        """One row per token: ``article_id, part, paragraph, sentence, position, start, end,
+        token, lower, is_word, is_stop`` (stopwords as in force when first computed)."""
+        from newslens.stopwords import get_stopwords
+        from newslens.tokenize import token_table
+
+        return token_table(self.sentences, self.text, get_stopwords())
+
+    def counts(self) -> dict[str, int]:
+        """Paragraphs, sentences and words (tokens that are not punctuation), overall and in the body."""
+        body_tokens = self.tokens[self.tokens["part"] == "body"]
+        return {
+            "paragraphs": len(self.paragraphs),
+            "body_paragraphs": int((self.paragraphs["part"] == "body").sum()),
+            "sentences": len(self.sentences),
+            "body_sentences": int((self.sentences["part"] == "body").sum()),
+            "words": int(self.tokens["is_word"].sum()),
+            "body_words": int(body_tokens["is_word"].sum()),
+        }
+
+    def info(self) -> dict[str, Any]:
+        """Id, metadata and counts in one flat dict (what ``newslens info`` prints)."""
+        return {"id": self.id, **self.metadata.as_dict(), **self.counts()}
+
+    def __repr__(self) -> str:
+        head = self.metadata.headline or self.text[:40]
+        return f"Article(id={self.id!r}, layout={self.metadata.layout!r}, headline={head!r})"
+
+
+def load_article(
+    path: str | Path, *, article_id: str | None = None, layout: str = "auto", sentence_model: str = "newslens"
+) -> Article:
+    """Read an article file and find its parts.
+
+    Args:
+        path: A text file (any encoding newslens can detect), or ``"-"`` for standard input.
+        article_id: The id to use; by default the file name without its extension.
+        layout: ``"auto"`` (default) or a layout name to force: ``"fakti"``, ``"headline"``, ``"plain"``.
+        sentence_model: ``"newslens"`` (shipped Punkt parameters, default) or ``"nltk"``
+            (NLTK's downloaded model, an explicit opt-in).
+
+    Returns:
+        The :class:`Article`.
+
+    Raises:
+        ArticleError: The file cannot be read, or the forced layout does not fit.
+
+    Example:
+        >>> article = load_article("data/articles/fakti-2024-11-24-moscow-tokyo.txt")  # doctest: +SKIP
+        >>> article.metadata.outlet  # doctest: +SKIP
+        'Fakti'
+    """
+    raw = read_text(path)
+    if article_id is None:
+        article_id = "stdin" if str(path) == "-" else Path(path).stem
+    return _build(raw.text, article_id, layout, source=raw.source, encoding=raw.encoding, sentence_model=sentence_model)
+
+
+def article_from_text(
+    text: str, *, article_id: str | None = None, layout: str = "auto", sentence_model: str = "newslens"
+) -> Article:
+    """Make an :class:`Article` from a string already in memory.
+
+    Args:
+        text: The article's text.
+        article_id: The id to use; by default ``article-`` and the first 8 hex digits of the
+            text's SHA-1, so the same text always gets the same id.
+        layout: As in :func:`load_article`.
+        sentence_model: As in :func:`load_article`.
+
+    Raises:
+        ArticleError: The text is empty or only white space, or the forced layout does not fit.
+
+    Example:
+        >>> article_from_text("Just one sentence.").parts
+        ['body']
+    """
+    if not isinstance(text, str):
+        raise ArticleError(f"text={type(text).__name__}: expected a str. Fix: decode bytes first, or use load_article().")
+    if not text.strip():
+        raise ArticleError("text='': the text is empty. Fix: give the article's text.")
+    if article_id is None:
+        article_id = "article-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+    return _build(text, article_id, layout, source=None, encoding=None, sentence_model=sentence_model)
+
+
+def _build(
+    text: str, article_id: str, layout: str, *, source: str | None, encoding: str | None, sentence_model: str
+) -> Article:
+    spans = paragraph_spans(text)
+    found = parse_layout([text[s:e] for s, e in spans], layout=layout, source=source or "<text>")
+    meta = Metadata(**found.metadata, layout=found.name, source=source, encoding=encoding)
+    return Article(
+        id=article_id, text=text, metadata=meta, paragraph_spans=spans, parts=found.parts, sentence_model=sentence_model
+    )

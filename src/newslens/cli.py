@@ -1,0 +1,149 @@
+"""The ``newslens`` command.
+
+Every command reads one article (a path, or ``-`` for standard input) and prints a table
+as an aligned table (default), CSV or JSON (a list of records whose keys are the table's
+columns; ``info`` prints one object; datetimes in ISO 8601). Problems with the input print
+one line to standard error and exit with status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from newslens import __version__
+from newslens.errors import ArticleError
+
+__all__ = ["main", "build_parser"]
+
+FORMATS = ("table", "csv", "json")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``newslens`` command."""
+    parser = argparse.ArgumentParser(
+        prog="newslens",
+        description="Read news articles closely: metadata, sentences, tokens and more, as tables.",
+    )
+    parser.add_argument("--version", action="version", version=f"newslens {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (help_text, handler, extra) in COMMANDS.items():
+        cmd = sub.add_parser(name, help=help_text, description=help_text)
+        cmd.add_argument("path", metavar="PATH", help="article file, or - for standard input")
+        cmd.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+        cmd.add_argument(
+            "--layout",
+            default="auto",
+            help="force a layout: fakti, headline or plain (default: auto-detect)",
+        )
+        if name != "info":
+            cmd.add_argument(
+                "--part",
+                action="append",
+                metavar="PART",
+                help="keep only this part (headline, standfirst, caption, body, ...); repeat for several",
+            )
+        extra(cmd)
+        cmd.set_defaults(handler=handler)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        result = args.handler(args)
+        _emit(result, args.format)
+    except ArticleError as exc:
+        print(f"newslens: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # `newslens tokens x | head`
+        sys.stderr.close()
+        return 0
+    return 0
+
+
+def _load(args: argparse.Namespace):
+    from newslens.article import load_article
+
+    return load_article(args.path, layout=args.layout)
+
+
+def _filter_parts(table, args: argparse.Namespace):
+    parts = getattr(args, "part", None)
+    if not parts:
+        return table
+    from newslens.layouts import PARTS
+
+    unknown = sorted(set(parts) - set(PARTS))
+    if unknown:
+        raise ArticleError(f"--part {unknown[0]}: not a part. Fix: use one of {', '.join(PARTS)}.")
+    return table[table["part"].isin(parts)].reset_index(drop=True)
+
+
+def _cmd_info(args: argparse.Namespace) -> dict[str, Any]:
+    return _load(args).info()
+
+
+def _cmd_sentences(args: argparse.Namespace):
+    return _filter_parts(_load(args).sentences, args)
+
+
+def _cmd_tokens(args: argparse.Namespace):
+    return _filter_parts(_load(args).tokens, args)
+
+
+def _no_options(cmd: argparse.ArgumentParser) -> None:
+    return None
+
+
+COMMANDS: dict[str, tuple[str, Callable[[argparse.Namespace], Any], Callable[[argparse.ArgumentParser], None]]] = {
+    "info": ("Show an article's metadata and counts.", _cmd_info, _no_options),
+    "sentences": ("One row per sentence, with character offsets.", _cmd_sentences, _no_options),
+    "tokens": ("One row per token, with character offsets.", _cmd_tokens, _no_options),
+}
+
+
+def _emit(result: Any, fmt: str) -> None:
+    out = sys.stdout
+    if isinstance(result, dict):
+        if fmt == "json":
+            out.write(json.dumps(result, default=_json_default, ensure_ascii=False, indent=2) + "\n")
+        elif fmt == "csv":
+            import csv
+
+            writer = csv.writer(out)
+            writer.writerow(["field", "value"])
+            for key, value in result.items():
+                writer.writerow([key, _json_default(value) if isinstance(value, (date, datetime)) else value])
+        else:
+            width = max(len(k) for k in result)
+            for key, value in result.items():
+                shown = value.isoformat() if isinstance(value, (date, datetime)) else value
+                out.write(f"{key:<{width}}  {'' if shown is None else shown}\n")
+        return
+    table = result
+    if fmt == "json":
+        records = json.loads(table.to_json(orient="records", date_format="iso", force_ascii=False))
+        out.write(json.dumps(records, ensure_ascii=False, indent=1) + "\n")
+    elif fmt == "csv":
+        table.to_csv(out, index=False)
+    else:
+        import pandas as pd
+
+        with pd.option_context("display.max_rows", None, "display.max_colwidth", 80, "display.width", 200):
+            out.write(table.to_string(index=False) + "\n")
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,135 @@
+"""Reading article files: size and content checks, encoding detection, the user-facing error."""
+
+from __future__ import annotations
+
+import codecs
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from newslens.errors import ArticleError
+
+__all__ = ["MAX_BYTES", "RawText", "read_text", "decode_bytes"]
+
+MAX_BYTES = 50 * 1024 * 1024
+"""Largest file newslens reads (50 MiB): far above any news article, small enough for memory."""
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+@dataclass(frozen=True)
+class RawText:
+    """A decoded file: the text exactly as decoded, where it came from and how it was decoded."""
+
+    text: str
+    source: str
+    encoding: str
+
+
+def read_text(path: str | Path, *, max_bytes: int = MAX_BYTES) -> RawText:
+    """Read an article file and decode it.
+
+    UTF-8 is tried first; a byte-order mark selects UTF-8, UTF-16 or UTF-32; anything else is
+    detected with charset-normalizer and the encoding used is recorded. ``"-"`` reads
+    standard input. Line endings are kept as they are in the file.
+
+    Args:
+        path: The file to read, or ``"-"`` for standard input.
+        max_bytes: Refuse files larger than this many bytes.
+
+    Returns:
+        The decoded :class:`RawText`.
+
+    Raises:
+        ArticleError: The file is missing, a directory, too large, empty, binary or cannot be
+            decoded; the message names the file, the problem and the fix.
+
+    Example:
+        >>> read_text("data/articles/fakti-2024-11-24-moscow-tokyo.txt").encoding  # doctest: +SKIP
+        'utf-8'
+    """
+    if str(path) == "-":
+        return decode_bytes(sys.stdin.buffer.read(max_bytes + 1), source="<stdin>", max_bytes=max_bytes)
+    p = Path(path)
+    name = str(path)
+    if not p.exists():
+        raise ArticleError(f"{name}: no such file. Fix: check the path, or pass '-' to read standard input.", path=name)
+    if p.is_dir():
+        raise ArticleError(
+            f"{name}: is a directory, not a file. Fix: give the path of one article file inside it.", path=name
+        )
+    size = p.stat().st_size
+    if size > max_bytes:
+        raise ArticleError(
+            f"{name}: the file is {size / 1024 / 1024:.1f} MiB, over the {max_bytes / 1024 / 1024:.0f} MiB limit. "
+            "Fix: split it into one file per article.",
+            path=name,
+        )
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"{name}: cannot be read ({exc.strerror}). Fix: check the file's permissions.", path=name)
+    return decode_bytes(data, source=name, max_bytes=max_bytes)
+
+
+def decode_bytes(data: bytes, *, source: str = "<bytes>", max_bytes: int = MAX_BYTES) -> RawText:
+    """Decode the bytes of an article, with the checks of :func:`read_text`.
+
+    Example:
+        >>> decode_bytes("Привет, мир.".encode("cp1251")).encoding
+        'cp1251'
+    """
+    if len(data) > max_bytes:
+        raise ArticleError(
+            f"{source}: the input is over the {max_bytes / 1024 / 1024:.0f} MiB limit. "
+            "Fix: split it into one file per article.",
+            path=source,
+        )
+    text, encoding = _decode(data, source)
+    if "\x00" in text:
+        raise ArticleError(
+            f"{source}: holds NUL bytes, so it is binary, not text. Fix: export the article as plain text or HTML.",
+            path=source,
+        )
+    if not text.strip():
+        raise ArticleError(f"{source}: the file is empty. Fix: give a file that holds an article's text.", path=source)
+    return RawText(text=text, source=source, encoding=encoding)
+
+
+def _decode(data: bytes, source: str) -> tuple[str, str]:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                break
+    if b"\x00" in data:
+        raise ArticleError(
+            f"{source}: holds NUL bytes, so it is binary, not text. Fix: export the article as plain text or HTML.",
+            path=source,
+        )
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or _looks_binary(str(best)):
+        raise ArticleError(
+            f"{source}: the bytes are not text in any encoding newslens can detect. "
+            "Fix: save the article as UTF-8 text.",
+            path=source,
+        )
+    return str(best), best.encoding
+
+
+def _looks_binary(text: str) -> bool:
+    control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    return control > max(1, len(text) // 100)

@@ -1,0 +1,298 @@
+"""Sentence splitting: NLTK's Punkt with parameters shipped in the package, plus news rules.
+
+Punkt (Kiss & Strunk 2006) decides most boundaries. It normally learns its parameters from a
+corpus; NLTK's pre-trained English model has to be downloaded, so newslens ships its own
+parameters instead (``data/abbreviations_en.txt`` and ``data/sentence_starters_en.txt``) and
+never reads ``~/nltk_data`` unless asked to (``model="nltk"``).
+
+A handful of rules, applied to Punkt's boundaries, fix what an unsupervised model cannot know:
+
+* a blank line always ends a sentence (paragraphs never share a sentence; in a text
+  with no blank line, every line is a paragraph);
+* a sentence never starts with a lower-case word ("'This is great.' she said.", "Yahoo! in");
+* spaced ellipses (". . .") are one token, and an ellipsis on its own joins a neighbour;
+* numbered, lettered and bulleted lists start a new sentence at every item marker;
+* a list marker on its own ("1.", "a)") joins the item it introduces.
+
+Every function returns character spans into the text it was given; the text is never changed.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+__all__ = ["split_sentences", "paragraph_spans", "punkt_tokenizer", "ABBREVIATIONS"]
+
+_ORTHO_BEG_UC = 1 << 1
+_ORTHO_MID_LC = 1 << 5
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
+_LINE = re.compile(r"[^\r\n]+")
+_SPACED_ELLIPSIS = re.compile(r"(?<!\S)\.(?:[ \u00a0]\.){2,}")
+_OPENERS = "\"'“‘„«‹([{"
+_LOWER_START = re.compile(r"[" + re.escape(_OPENERS) + r"]*[a-z]")
+_ELLIPSIS_ONLY = re.compile(r"^[.…\s]+[\"'”’»)\]]*$")
+_MARKER_ONLY = re.compile(r"^[•⁃‣◦▪■\-–]?\s*(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})(?:\.\)|\.|\))$")
+_BULLET = re.compile(r"(?<=\s)[•⁃‣◦▪■](?=\s*\S)")
+_LIST_MARKER = re.compile(r"(?:(?<=\s)|^)[•⁃‣◦▪■]?\s*(\d{1,3}|[a-z])(\.\)|\.|\))(?=\s)")
+_DOUBLE_MARK = re.compile(r'["“”„«»]')
+_CREDIT = re.compile(r"(?<=\S)\s+((?:Image|Photo|Photograph|Picture|Credit|Video)s?:\s)")
+_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_MAX_TAIL_WORDS = 12
+
+
+def _read_list(name: str) -> frozenset[str]:
+    raw = resources.files("newslens").joinpath("data", name).read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#"))
+
+
+ABBREVIATIONS: frozenset[str] = _read_list("abbreviations_en.txt")
+"""Lower-case abbreviations (without the final period) that Punkt treats as non-final."""
+
+
+@lru_cache(maxsize=2)
+def punkt_tokenizer(model: str = "newslens") -> PunktSentenceTokenizer:
+    """Return the Punkt sentence tokenizer behind :func:`split_sentences`.
+
+    Args:
+        model: ``"newslens"`` (default) builds Punkt from the parameters shipped in the
+            package; nothing is read from disk outside the package. ``"nltk"`` loads NLTK's
+            pre-trained English model (``punkt_tab``), which must be installed first.
+
+    Returns:
+        A ready :class:`nltk.tokenize.punkt.PunktSentenceTokenizer`.
+
+    Raises:
+        LookupError: ``model="nltk"`` and NLTK's data is not installed; the message names
+            the ``nltk.download(...)`` call to run.
+        ValueError: ``model`` is not one of the two names.
+
+    Example:
+        >>> punkt_tokenizer().tokenize("Mr. Smith went to Washington. He left.")
+        ['Mr. Smith went to Washington.', 'He left.']
+    """
+    if model == "nltk":
+        from nltk.data import find
+
+        try:
+            find("tokenizers/punkt_tab/english/")
+        except LookupError:
+            raise LookupError(
+                "model='nltk' needs NLTK's Punkt model, which is not installed. "
+                "Run: python -c \"import nltk; nltk.download('punkt_tab')\" "
+                "or use the default model='newslens', which needs no download."
+            ) from None
+        from nltk.tokenize import PunktTokenizer
+
+        return PunktTokenizer("english")
+    if model != "newslens":
+        raise ValueError(f"model={model!r} is not a sentence model; use 'newslens' (default) or 'nltk'.")
+    params = PunktParameters()
+    params.abbrev_types = set(ABBREVIATIONS)
+    starters = _read_list("sentence_starters_en.txt")
+    params.sent_starters = set(starters)
+    for word in starters:
+        params.add_ortho_context(word, _ORTHO_BEG_UC | _ORTHO_MID_LC)
+    return PunktSentenceTokenizer(params)
+
+
+def split_sentences(text: str, *, model: str = "newslens") -> list[tuple[int, int]]:
+    """Split a plain text into sentences and return their character spans.
+
+    No layout parsing is done: this is the splitter on its own. Blank lines end sentences.
+
+    Args:
+        text: Any text.
+        model: The Punkt parameters to use: ``"newslens"`` (shipped, default) or ``"nltk"``
+            (NLTK's downloaded English model), see :func:`punkt_tokenizer`.
+
+    Returns:
+        ``(start, end)`` pairs such that ``text[start:end]`` is a sentence with no
+        surrounding white space, in text order.
+
+    Example:
+        >>> text = "I live in the U.S. How about you?"
+        >>> [text[s:e] for s, e in split_sentences(text)]
+        ['I live in the U.S.', 'How about you?']
+    """
+    tokenizer = punkt_tokenizer(model)
+    spans: list[tuple[int, int]] = []
+    for block_start, block_end in paragraph_spans(text):
+        block = text[block_start:block_end]
+        spans.extend((block_start + s, block_start + e) for s, e in _split_block(block, tokenizer))
+    return spans
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the paragraphs of ``text``, without surrounding white space.
+
+    Paragraphs are separated by blank lines; a text with no blank line but several lines
+    has one paragraph per line.
+
+    Example:
+        >>> paragraph_spans("Title\\n\\nFirst line.\\nSame paragraph.")
+        [(0, 5), (7, 34)]
+    """
+    if _BLANK_LINE.search(text):
+        cuts, pos = [], 0
+        for match in _BLANK_LINE.finditer(text):
+            cuts.append((pos, match.start()))
+            pos = match.end()
+        cuts.append((pos, len(text)))
+    else:
+        cuts = [(m.start(), m.end()) for m in _LINE.finditer(text)]
+    spans = []
+    for start, end in cuts:
+        chunk = text[start:end]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            spans.append((start + lead, start + lead + len(chunk.strip())))
+    return spans
+
+
+def _split_block(block: str, tokenizer: PunktSentenceTokenizer) -> list[tuple[int, int]]:
+    # Punkt reads a same-length shadow of the block in which a spaced ellipsis is one token.
+    shadow = _SPACED_ELLIPSIS.sub(lambda m: "." * len(m.group()), block)
+    starts = {s for s, _ in tokenizer.span_tokenize(shadow)} or {0}
+    starts.add(0)
+    forced = _list_starts(block) | {m.start(1) for m in _CREDIT.finditer(block)}
+    starts = _join_lowercase_starts(block, starts - forced) | forced
+    starts = _join_attribution_tail(block, starts, keep=forced)
+    starts = _join_fragments(block, starts, keep=forced)
+    return _spans_from_starts(block, starts)
+
+
+def _spans_from_starts(block: str, starts: set[int]) -> list[tuple[int, int]]:
+    ordered = sorted(starts)
+    spans = []
+    for i, start in enumerate(ordered):
+        end = ordered[i + 1] if i + 1 < len(ordered) else len(block)
+        piece = block[start:end]
+        lead = len(piece) - len(piece.lstrip())
+        stripped = piece.strip()
+        if stripped:
+            spans.append((start + lead, start + lead + len(stripped)))
+    return spans
+
+
+def _join_lowercase_starts(block: str, starts: set[int]) -> set[int]:
+    """Drop boundaries before a lower-case word: such a word continues the sentence."""
+    return {s for s in starts if s == 0 or not _LOWER_START.match(block, s)}
+
+
+def _join_attribution_tail(block: str, starts: set[int], *, keep: set[int]) -> set[int]:
+    """Keep a pull quote with its attribution: ``"A. B." - Matthew Ingram`` is one unit.
+
+    A block that ends with a short tail without final punctuation (a byline, a name, a
+    source) does not end with a sentence of its own: the tail joins the sentence before it,
+    and when that sentence closes a quotation, the quotation's sentences join too.
+    """
+    spans = _spans_from_starts(block, starts)
+    if len(spans) < 2:
+        return starts
+    tail_start, tail_end = spans[-1]
+    tail = block[tail_start:tail_end]
+    if tail_start in keep or _TERMINAL.search(tail) or tail[-1] in ",:;" or len(tail.split()) > _MAX_TAIL_WORDS:
+        return starts
+    starts = starts - {tail_start}
+    for open_pos, close_pos in quotation_spans(block):
+        if close_pos <= tail_start and not block[close_pos:tail_start].strip():
+            starts = starts - {s for s in starts if open_pos < s < close_pos and s not in keep}
+    return starts
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of double-quoted passages, marks included, paired left to right.
+
+    A mark is an opener when it follows white space, an opening bracket or the start of
+    the text and precedes a non-space; otherwise it is a closer. Any mix of " “ ” „ « » pairs;
+    an unmatched mark is ignored.
+
+    Example:
+        >>> quotation_spans('He said „yes“ and "no”.')
+        [(8, 13), (18, 22)]
+    """
+    spans = []
+    open_at: int | None = None
+    for m in _DOUBLE_MARK.finditer(text):
+        pos = m.start()
+        before = text[pos - 1] if pos else " "
+        after = text[pos + 1] if pos + 1 < len(text) else " "
+        is_opener = (before.isspace() or before in "([{—–-") and not after.isspace()
+        if m.group() == "»" or (m.group() == "”" and not is_opener):
+            is_opener = False
+        if m.group() in "„«":
+            is_opener = True
+        if is_opener:
+            open_at = pos
+        elif open_at is not None:
+            spans.append((open_at, pos + 1))
+            open_at = None
+    return spans
+
+
+def _join_fragments(block: str, starts: set[int], *, keep: set[int]) -> set[int]:
+    """Join ellipsis-only pieces and bare list markers to a neighbouring sentence."""
+    changed = True
+    while changed:
+        changed = False
+        spans = _spans_from_starts(block, starts)
+        for i, (start, end) in enumerate(spans):
+            piece = block[start:end]
+            nxt = spans[i + 1][0] if i + 1 < len(spans) else None
+            if _MARKER_ONLY.match(piece) and nxt is not None and nxt not in keep:
+                starts = starts - {nxt}
+            elif _ELLIPSIS_ONLY.match(piece) and (nxt is not None and nxt not in keep):
+                starts = starts - {nxt}
+            elif _ELLIPSIS_ONLY.match(piece) and nxt is None and i > 0:
+                starts = starts - {start}
+            else:
+                continue
+            changed = True
+            break
+    return starts
+
+
+def _list_starts(block: str) -> set[int]:
+    """Boundaries forced before bullets and before the items of a numbered or lettered list.
+
+    A list is two or more markers in a row counting up by one ("1." "2.", "a)" "b)", "9." "10."),
+    the first at the start of the block or after a sentence end, so that a stray number such
+    as "the 2. round" does not start one.
+    """
+    forced = {m.start() for m in _BULLET.finditer(block)}
+    quoted = quotation_spans(block)
+    markers = [
+        (m.start(), m.group(1), m.group(2))
+        for m in _LIST_MARKER.finditer(block)
+        if not any(a < m.start() < b for a, b in quoted)
+    ]
+    chain: list[tuple[int, str, str]] = []
+    for marker in markers:
+        if chain and _follows(chain[-1], marker):
+            chain.append(marker)
+            continue
+        if len(chain) >= 2:
+            forced.update(pos for pos, _, _ in chain)
+        chain = [marker] if _can_open_list(block, marker[0]) else []
+    if len(chain) >= 2:
+        forced.update(pos for pos, _, _ in chain)
+    return {pos + (len(block[pos:]) - len(block[pos:].lstrip())) for pos in forced}
+
+
+def _follows(prev: tuple[int, str, str], cur: tuple[int, str, str]) -> bool:
+    (_, a, sep_a), (_, b, sep_b) = prev, cur
+    if sep_a != sep_b:
+        return False
+    if a.isdigit() and b.isdigit():
+        return int(b) == int(a) + 1
+    return a.isalpha() and b.isalpha() and ord(b) == ord(a) + 1
+
+
+def _can_open_list(block: str, pos: int) -> bool:
+    before = block[:pos].rstrip()
+    return not before or before[-1] in ".!?:;\"”’)" or before[-1] in "•⁃‣◦▪■"

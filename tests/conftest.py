@@ -1,0 +1,28 @@
+"""Shared fixtures: the first article and small articles written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import newslens
+from newslens.paths import FIRST_ARTICLE
+
+WIKINEWS_STYLE = """Storm floods coastal towns in Portugal
+
+Friday, August 21, 2015
+
+A storm flooded three coastal towns in northern Portugal on Thursday. Gov. Ana Costa said 40 people were evacuated.
+
+"We have never seen water this high," said Mr. Silva, a fisherman. He left at 5 a.m. with his family.
+
+Rescue teams from Spain arrived late in the evening."""
+
+
+@pytest.fixture(scope="session")
+def fakti():
+    return newslens.load_article(FIRST_ARTICLE)
+
+
+@pytest.fixture(scope="session")
+def wikinews():
+    return newslens.article_from_text(WIKINEWS_STYLE, article_id="wikinews-style")
