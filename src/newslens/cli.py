@@ -77,11 +77,7 @@ def _filter_parts(table, args: argparse.Namespace):
     parts = getattr(args, "part", None)
     if not parts:
         return table
-    from newslens.layouts import PARTS
-
-    unknown = sorted(set(parts) - set(PARTS))
-    if unknown:
-        raise ArticleError(f"--part {unknown[0]}: not a part. Fix: use one of {', '.join(PARTS)}.")
+    _filter_parts_check(parts)
     return table[table["part"].isin(parts)].reset_index(drop=True)
 
 
@@ -97,14 +93,74 @@ def _cmd_tokens(args: argparse.Namespace):
     return _filter_parts(_load(args).tokens, args)
 
 
+def _parts_or_default(args: argparse.Namespace):
+    from newslens.frequencies import DEFAULT_PARTS
+
+    parts = getattr(args, "part", None) or DEFAULT_PARTS
+    _filter_parts_check(parts)
+    return parts
+
+
+def _filter_parts_check(parts) -> None:
+    from newslens.layouts import PARTS
+
+    unknown = sorted(set(parts) - set(PARTS))
+    if unknown:
+        raise ArticleError(f"--part {unknown[0]}: not a part. Fix: use one of {', '.join(PARTS)}.")
+
+
+def _cmd_words(args: argparse.Namespace):
+    from newslens.frequencies import word_frequencies
+
+    return word_frequencies(
+        _load(args),
+        parts=_parts_or_default(args),
+        stopwords=not args.no_stopwords,
+        normalize=args.normalize,
+        ngram=args.ngram,
+        top=args.top,
+    )
+
+
+def _cmd_keywords(args: argparse.Namespace):
+    from newslens.frequencies import keyness
+
+    return keyness(_load(args), parts=_parts_or_default(args), top=args.top)
+
+
+def _cmd_concordance(args: argparse.Namespace):
+    from newslens.frequencies import concordance
+
+    return concordance(_load(args), " ".join(args.words), parts=_parts_or_default(args), window=args.window)
+
+
 def _no_options(cmd: argparse.ArgumentParser) -> None:
     return None
+
+
+def _words_options(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--top", type=int, default=None, metavar="N", help="only the N most frequent terms")
+    cmd.add_argument("--ngram", type=int, choices=(1, 2, 3), default=1, help="count words (1) or n-grams (2, 3)")
+    cmd.add_argument("--no-stopwords", action="store_true", help="keep stopwords (the, of, ...)")
+    cmd.add_argument("--normalize", choices=("stem", "lemma"), default=None, help="count stems or lemmas")
+
+
+def _keywords_options(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--top", type=int, default=20, metavar="N", help="the N most distinctive words (default 20)")
+
+
+def _concordance_options(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("words", nargs="+", metavar="WORD", help="the word, or the words of a phrase")
+    cmd.add_argument("--window", type=int, default=6, metavar="N", help="tokens of context each side (default 6)")
 
 
 COMMANDS: dict[str, tuple[str, Callable[[argparse.Namespace], Any], Callable[[argparse.ArgumentParser], None]]] = {
     "info": ("Show an article's metadata and counts.", _cmd_info, _no_options),
     "sentences": ("One row per sentence, with character offsets.", _cmd_sentences, _no_options),
     "tokens": ("One row per token, with character offsets.", _cmd_tokens, _no_options),
+    "words": ("Word (or n-gram, stem, lemma) frequencies.", _cmd_words, _words_options),
+    "keywords": ("Distinctive words against general English (log-likelihood, log ratio).", _cmd_keywords, _keywords_options),
+    "concordance": ("Keyword in context: every occurrence of a word or phrase.", _cmd_concordance, _concordance_options),
 }
 
 

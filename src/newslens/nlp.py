@@ -67,3 +67,33 @@ def load_spacy_model(*, components: tuple[str, ...] = ("tok2vec", "ner")) -> Any
             "Fix: python -m pip install -r requirements.txt"
         )
     return nlp
+
+
+def spacy_doc(tokens: Any, text: str, *, components: tuple[str, ...]) -> Any:
+    """Run spaCy over newslens's own NLTK tokens, so every spaCy token is one row of ``tokens``.
+
+    The ``Doc`` is built from the token strings and whether white space follows each in
+    ``text``; sentence starts are set from the ``sentence`` column, so spaCy never re-splits.
+    Token ``i`` of the ``Doc`` is row ``i`` of ``tokens``: map results back by position.
+
+    Args:
+        tokens: A token table (``article.tokens`` or a slice of it), in text order.
+        text: The article's text, to read the spacing from.
+        components: The pipeline components to run, e.g. ``("tok2vec", "ner")``.
+
+    Returns:
+        The processed ``spacy.tokens.Doc``.
+    """
+    from spacy.tokens import Doc
+
+    nlp = load_spacy_model(components=components)
+    words = tokens["token"].tolist()
+    ends = tokens["end"].tolist()
+    starts = tokens["start"].tolist()
+    spaces = [(i + 1 < len(starts) and starts[i + 1] > ends[i]) for i in range(len(words))]
+    sentence = tokens["sentence"].tolist()
+    sent_starts = [i == 0 or sentence[i] != sentence[i - 1] for i in range(len(words))]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, sent_starts=sent_starts)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc

@@ -16,7 +16,17 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
 
-__all__ = ["STYLE", "PART_COLORS", "style", "save_figure", "plot_words_per_paragraph"]
+__all__ = [
+    "STYLE",
+    "PART_COLORS",
+    "style",
+    "save_figure",
+    "plot_words_per_paragraph",
+    "plot_top_terms",
+    "plot_dispersion",
+    "plot_keyness",
+    "plot_wordcloud",
+]
 
 STYLE = {
     "axes.spines.top": False,
@@ -98,4 +108,142 @@ def plot_words_per_paragraph(tokens: pd.DataFrame, *, ax: Axes | None = None, ti
             ax.bar([], [], color=PART_COLORS.get(part, "#333333"), label=part)
         ax.legend(frameon=False, fontsize=8, ncols=3)
         ax.set(title=title or "Words per paragraph", xlabel="Paragraph (article order)", ylabel="Words")
+    return ax
+
+
+def _bar_labels(ax: Axes, bars, fmt: str = "{:g}") -> None:
+    ax.bar_label(bars, labels=[fmt.format(b.get_width()) for b in bars], padding=2, fontsize=8)
+
+
+def plot_top_terms(
+    freq: pd.DataFrame,
+    *,
+    n: int = 20,
+    ax: Axes | None = None,
+    title: str | None = None,
+    value: str = "count",
+) -> Axes:
+    """The most frequent terms as horizontal bars, largest on top, each bar labelled with its count.
+
+    A table made with ``word_frequencies(..., by="part")`` or ``by="pos"`` is drawn as stacked
+    bars, one colour per group.
+
+    Args:
+        freq: A table from :func:`newslens.frequencies.word_frequencies`.
+        n: How many terms to show.
+        ax: Where to draw; a new figure when omitted.
+        title: The chart's title.
+        value: The column to draw: ``"count"`` or ``"per_1000"``.
+
+    Returns:
+        The ``Axes`` drawn on.
+
+    Example:
+        >>> ax = plot_top_terms(word_frequencies(article), n=15)  # doctest: +SKIP
+    """
+    group = next((c for c in ("part", "pos") if c in freq.columns), None)
+    with style():
+        if group is None:
+            top = freq.nlargest(n, value, keep="first").iloc[::-1]
+            ax = _axes(ax, (7, max(2.5, 0.28 * len(top) + 1)))
+            bars = ax.barh(top["term"], top[value], color="#1f77b4")
+            _bar_labels(ax, bars, "{:g}" if value == "count" else "{:.1f}")
+        else:
+            wide = freq.pivot_table(index="term", columns=group, values=value, aggfunc="sum", fill_value=0)
+            wide = wide.loc[wide.sum(axis=1).sort_values(ascending=False, kind="stable").index[:n]].iloc[::-1]
+            ax = _axes(ax, (7, max(2.5, 0.28 * len(wide) + 1)))
+            left = pd.Series(0.0, index=wide.index)
+            for col in wide.columns:
+                color = PART_COLORS.get(col) if group == "part" else None
+                ax.barh(wide.index, wide[col], left=left, label=col, color=color)
+                left += wide[col]
+            ax.bar_label(ax.containers[-1], labels=[f"{v:g}" for v in left], padding=2, fontsize=8)
+            ax.legend(frameon=False, fontsize=8, title=group)
+        label = "Occurrences" if value == "count" else "Occurrences per 1,000 words"
+        ax.set(title=title or f"Top {n} terms", xlabel=label, ylabel="Term")
+    return ax
+
+
+def plot_dispersion(disp: pd.DataFrame, *, ax: Axes | None = None, title: str | None = None) -> Axes:
+    """Where chosen words occur across the article: one row per word, a tick per occurrence.
+
+    Dotted vertical lines mark where paragraphs start.
+
+    Args:
+        disp: A table from :func:`newslens.frequencies.dispersion`.
+        ax: Where to draw; a new figure when omitted.
+        title: The chart's title.
+
+    Example:
+        >>> ax = plot_dispersion(dispersion(article, ["sanctions", "Tokyo", "Moscow"]))  # doctest: +SKIP
+    """
+    terms = disp.attrs.get("terms") or list(dict.fromkeys(disp["term"]))
+    with style():
+        ax = _axes(ax, (8, 0.5 * len(terms) + 1.5))
+        for start in disp.attrs.get("paragraph_starts", []):
+            ax.axvline(start, color="#cccccc", linestyle=":", linewidth=1, zorder=0)
+        for row, term in enumerate(terms):
+            hits = disp.loc[disp["term"] == term, "word_position"]
+            ax.plot(hits, [row] * len(hits), "|", markersize=16, markeredgewidth=2, color="#1f77b4")
+        ax.set_yticks(range(len(terms)), terms)
+        ax.set_ylim(-0.7, len(terms) - 0.3)
+        ax.invert_yaxis()
+        if "total_words" in disp.attrs:
+            ax.set_xlim(0, disp.attrs["total_words"])
+        ax.set(title=title or "Where the words occur", xlabel="Word position in the article", ylabel="Word")
+    return ax
+
+
+def plot_keyness(key: pd.DataFrame, *, n: int = 12, ax: Axes | None = None, title: str | None = None) -> Axes:
+    """Keyness as diverging bars: words the article over-uses (right) and under-uses (left), by signed G2.
+
+    Args:
+        key: A table from :func:`newslens.frequencies.keyness`.
+        n: How many words on each side.
+        ax: Where to draw; a new figure when omitted.
+        title: The chart's title.
+
+    Example:
+        >>> ax = plot_keyness(keyness(article))  # doctest: +SKIP
+    """
+    over = key[key["g2"] > 0].nlargest(n, "g2")
+    under = key[key["g2"] < 0].nsmallest(n, "g2")
+    shown = pd.concat([under.iloc[::-1], over.iloc[::-1]]) if len(under) else over.iloc[::-1]
+    shown = shown.sort_values("g2")
+    with style():
+        ax = _axes(ax, (7, max(2.5, 0.28 * len(shown) + 1)))
+        colors = ["#d62728" if g < 0 else "#1f77b4" for g in shown["g2"]]
+        bars = ax.barh(shown["term"], shown["g2"], color=colors)
+        ax.bar_label(bars, labels=[f"{g:.0f}" for g in shown["g2"]], padding=2, fontsize=8)
+        ax.axvline(0, color="black", linewidth=0.8)
+        ax.set(
+            title=title or "Distinctive words",
+            xlabel="Signed log-likelihood G2 (right: more than the reference, left: less)",
+            ylabel="Word",
+        )
+    return ax
+
+
+def plot_wordcloud(
+    freq: pd.DataFrame, *, max_words: int = 60, ax: Axes | None = None, title: str | None = None, seed: int = 7
+) -> Axes:
+    """A word cloud of a frequency table, sized by count, laid out the same way every time (fixed seed).
+
+    Example:
+        >>> ax = plot_wordcloud(word_frequencies(article))  # doctest: +SKIP
+    """
+    from wordcloud import WordCloud
+
+    weights = dict(zip(freq["term"], freq["count"]))
+    cloud = WordCloud(
+        width=800, height=400, background_color="white", max_words=max_words, random_state=seed, colormap="viridis"
+    ).generate_from_frequencies(weights)
+    with style():
+        ax = _axes(ax, (8, 4))
+        ax.imshow(cloud, interpolation="bilinear")
+        ax.set_xticks([])
+        ax.set_yticks([])
+        ax.set(title=title or "Word cloud", xlabel="Size: how often the word occurs", ylabel="")
+        for spine in ax.spines.values():
+            spine.set_visible(False)
     return ax

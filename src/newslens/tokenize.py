@@ -8,7 +8,8 @@ suit news text and keep their offsets:
   (NLTK rewrites ``"`` as ``` `` ``` or ``''``; newslens keeps the character that was there);
 * a curly apostrophe works like a straight one ("Tokyo’s" gives "Tokyo" + "’s");
 * a sentence-final period is its own token even when a closing quotation mark follows it
-  ("interests.“" gives "interests" + "." + "“"), unless the word is a known abbreviation.
+  ("interests.“" gives "interests" + "." + "“"), unless the word is an abbreviation that is
+  not also a word ("U.S.", "Inc." stay whole; "sat." at a sentence end is "sat" + ".").
 """
 
 from __future__ import annotations
@@ -27,6 +28,12 @@ _APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
 _NLTK_QUOTES = {"``", "''"}
 _CLOSERS = set("\"'”“’‘»«)]}")
 _WORDLIKE = re.compile(r"\w", re.UNICODE)
+_ALSO_WORDS = frozenset(
+    "al art c ca ch col del ed est fig ft gen ill ind mass max mi min miss mo no op p para pp rep sat sec sq sun v wash wed"
+    .split()
+)
+# Abbreviations that keep their period at the end of a sentence: those that are not also words.
+_KEEP_PERIOD = ABBREVIATIONS - _ALSO_WORDS
 
 
 @lru_cache(maxsize=1)
@@ -85,10 +92,10 @@ def _split_final_period(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
     word = text[start:end]
     if word == "." and i > 0 and spans[i - 1][1] == start:  # NLTK split "U.S." or "a.m." at the end
         prev = text[spans[i - 1][0] : start]
-        if "." in prev or prev.lower() in ABBREVIATIONS:
+        if "." in prev or prev.lower() in _KEEP_PERIOD:
             spans[i - 1 : i + 1] = [(spans[i - 1][0], end)]
         return spans
-    if len(word) > 1 and word.endswith(".") and not word.endswith("..") and word[:-1].lower() not in ABBREVIATIONS:
+    if len(word) > 1 and word.endswith(".") and not word.endswith("..") and word[:-1].lower() not in _KEEP_PERIOD:
         if "." not in word[:-1]:  # "U.S." and "a.m." stay whole
             spans[i : i + 1] = [(start, end - 1), (end - 1, end)]
     return spans
