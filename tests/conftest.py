@@ -26,3 +26,14 @@ def fakti():
 @pytest.fixture(scope="session")
 def wikinews():
     return newslens.article_from_text(WIKINEWS_STYLE, article_id="wikinews-style")
+
+
+@pytest.fixture(autouse=True)
+def _no_downloads(monkeypatch):
+    """Nothing in newslens may download data at run time: any call to nltk.download fails the test."""
+    import nltk
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"nltk.download{args} was called: newslens must work offline")
+
+    monkeypatch.setattr(nltk, "download", refuse)

@@ -86,7 +86,24 @@ def _cmd_info(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _cmd_sentences(args: argparse.Namespace):
-    return _filter_parts(_load(args).sentences, args)
+    if not args.stats:
+        return _filter_parts(_load(args).sentences, args)
+    from newslens.sentences import sentence_summary, sentence_table
+
+    table = _filter_parts(sentence_table(_load(args)), args)
+    return sentence_summary(table, by="part")
+
+
+def _cmd_readability(args: argparse.Namespace):
+    import pandas as pd
+
+    from newslens.sentences import lexical_diversity, readability
+
+    article = _load(args)
+    parts = getattr(args, "part", None) or ["body"]
+    _filter_parts_check(parts)
+    table = pd.concat([readability(article, parts=parts), lexical_diversity(article, parts=parts)], ignore_index=True)
+    return table[["measure", "value", "warning", "article_id"]]
 
 
 def _cmd_tokens(args: argparse.Namespace):
@@ -138,6 +155,10 @@ def _no_options(cmd: argparse.ArgumentParser) -> None:
     return None
 
 
+def _sentences_options(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--stats", action="store_true", help="summary of sentence lengths per part instead of the sentences")
+
+
 def _words_options(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--top", type=int, default=None, metavar="N", help="only the N most frequent terms")
     cmd.add_argument("--ngram", type=int, choices=(1, 2, 3), default=1, help="count words (1) or n-grams (2, 3)")
@@ -156,7 +177,8 @@ def _concordance_options(cmd: argparse.ArgumentParser) -> None:
 
 COMMANDS: dict[str, tuple[str, Callable[[argparse.Namespace], Any], Callable[[argparse.ArgumentParser], None]]] = {
     "info": ("Show an article's metadata and counts.", _cmd_info, _no_options),
-    "sentences": ("One row per sentence, with character offsets.", _cmd_sentences, _no_options),
+    "sentences": ("One row per sentence, with character offsets (--stats: length summary).", _cmd_sentences, _sentences_options),
+    "readability": ("Readability formulas, reading time and lexical diversity of the body.", _cmd_readability, _no_options),
     "tokens": ("One row per token, with character offsets.", _cmd_tokens, _no_options),
     "words": ("Word (or n-gram, stem, lemma) frequencies.", _cmd_words, _words_options),
     "keywords": ("Distinctive words against general English (log-likelihood, log ratio).", _cmd_keywords, _keywords_options),

@@ -26,6 +26,9 @@ __all__ = [
     "plot_dispersion",
     "plot_keyness",
     "plot_wordcloud",
+    "plot_length_histogram",
+    "plot_sentence_lengths",
+    "plot_length_box",
 ]
 
 STYLE = {
@@ -58,6 +61,12 @@ def style() -> Iterator[None]:
     """Apply the newslens style for the duration of a ``with`` block."""
     with plt.rc_context(STYLE):
         yield
+
+
+def _legend(ax: Axes, colors: dict[str, str], **kwargs) -> None:
+    from matplotlib.patches import Patch
+
+    ax.legend(handles=[Patch(color=c, label=l) for l, c in colors.items()], frameon=False, fontsize=8, **kwargs)
 
 
 def _axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
@@ -104,9 +113,7 @@ def plot_words_per_paragraph(tokens: pd.DataFrame, *, ax: Axes | None = None, ti
         ax = _axes(ax, (8, 3.5))
         colors = [PART_COLORS.get(p, "#333333") for p in words["part"]]
         ax.bar(words["paragraph"].astype(str), words["words"], color=colors)
-        for part in dict.fromkeys(words["part"]):
-            ax.bar([], [], color=PART_COLORS.get(part, "#333333"), label=part)
-        ax.legend(frameon=False, fontsize=8, ncols=3)
+        _legend(ax, {p: PART_COLORS.get(p, "#333333") for p in dict.fromkeys(words["part"])}, ncols=3)
         ax.set(title=title or "Words per paragraph", xlabel="Paragraph (article order)", ylabel="Words")
     return ax
 
@@ -246,4 +253,103 @@ def plot_wordcloud(
         ax.set(title=title or "Word cloud", xlabel="Size: how often the word occurs", ylabel="")
         for spine in ax.spines.values():
             spine.set_visible(False)
+    return ax
+
+
+_ARTICLE_COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f")
+
+
+def _article_color(i: int) -> str:
+    return _ARTICLE_COLORS[i % len(_ARTICLE_COLORS)]
+
+
+def plot_length_histogram(
+    sentences: pd.DataFrame, *, value: str = "words", bins: int | None = None, ax: Axes | None = None, title: str | None = None
+) -> Axes:
+    """Histogram of sentence lengths, with the mean (dashed) and median (dotted) marked.
+
+    Several articles (several ``article_id`` values) are drawn as outlines, one colour each.
+
+    Args:
+        sentences: A table from :func:`newslens.sentences.sentence_table`.
+        value: ``"words"`` (default), ``"tokens"`` or ``"characters"``.
+        bins: Number of bins (default: one per 5 words, at least 5).
+        ax: Where to draw; a new figure when omitted.
+        title: The chart's title.
+
+    Example:
+        >>> ax = plot_length_histogram(sentence_table(article))  # doctest: +SKIP
+    """
+    groups = list(sentences.groupby("article_id", sort=False))
+    top = int(sentences[value].max()) if len(sentences) else 1
+    bins = bins or max(5, top // 5 + 1)
+    edges = [i * (top + 1) / bins for i in range(bins + 1)]
+    with style():
+        ax = _axes(ax, (7, 3.5))
+        for i, (article_id, table) in enumerate(groups):
+            color = _article_color(i)
+            many = len(groups) > 1
+            ax.hist(table[value], bins=edges, color=color, alpha=1 if many else 0.85,
+                    histtype="step" if many else "bar", linewidth=2 if many else 0.5, edgecolor=color if many else "white",
+                    label=str(article_id) if many else None)
+            mean, median = table[value].mean(), table[value].median()
+            ax.axvline(mean, color="black" if not many else color, linestyle="--", linewidth=1.2,
+                       label=f"mean {mean:.1f}" if not many else None)
+            ax.axvline(median, color="black" if not many else color, linestyle=":", linewidth=1.5,
+                       label=f"median {median:g}" if not many else None)
+        ax.legend(frameon=False, fontsize=8)
+        ax.set(title=title or "Sentence lengths", xlabel=f"Sentence length ({value})", ylabel="Sentences")
+    return ax
+
+
+def plot_sentence_lengths(
+    sentences: pd.DataFrame, *, color_by: str = "paragraph", value: str = "words", ax: Axes | None = None,
+    title: str | None = None,
+) -> Axes:
+    """Sentence length in article order: one bar per sentence.
+
+    Args:
+        sentences: A table from :func:`newslens.sentences.sentence_table` (one article).
+        color_by: ``"paragraph"`` (alternating shades per paragraph), ``"part"`` or
+            ``"has_quote"`` (quotation against narration).
+        value: ``"words"`` (default), ``"tokens"`` or ``"characters"``.
+        ax: Where to draw; a new figure when omitted.
+        title: The chart's title.
+
+    Example:
+        >>> ax = plot_sentence_lengths(sentence_table(article), color_by="has_quote")  # doctest: +SKIP
+    """
+    table = sentences.reset_index(drop=True)
+    if color_by == "paragraph":
+        shade = {p: ("#1f77b4" if i % 2 == 0 else "#9ecae1") for i, p in enumerate(dict.fromkeys(table["paragraph"]))}
+        colors = table["paragraph"].map(shade)
+        legend = {}
+    elif color_by == "part":
+        colors = table["part"].map(lambda p: PART_COLORS.get(p, "#333333"))
+        legend = {p: PART_COLORS.get(p, "#333333") for p in dict.fromkeys(table["part"])}
+    elif color_by == "has_quote":
+        colors = table["has_quote"].map({True: "#d62728", False: "#1f77b4"})
+        legend = {"quotation": "#d62728", "narration": "#1f77b4"}
+    else:
+        raise ValueError(f"color_by={color_by!r}: use 'paragraph', 'part' or 'has_quote'.")
+    with style():
+        ax = _axes(ax, (8, 3.5))
+        ax.bar(range(len(table)), table[value], color=list(colors))
+        if legend:
+            _legend(ax, legend)
+        ax.set(title=title or "Sentence length through the article", xlabel="Sentence (article order)",
+               ylabel=f"Length ({value})")
+    return ax
+
+
+def plot_length_box(
+    sentences: pd.DataFrame, *, by: str = "part", value: str = "words", ax: Axes | None = None, title: str | None = None
+) -> Axes:
+    """Box plot of sentence length per part (or per ``article_id`` to compare articles)."""
+    groups = [(name, g[value].tolist()) for name, g in sentences.groupby(by, sort=False)]
+    with style():
+        ax = _axes(ax, (7, 3.5))
+        ax.boxplot([g for _, g in groups], tick_labels=[str(n) for n, _ in groups], orientation="horizontal", showmeans=True)
+        ax.invert_yaxis()
+        ax.set(title=title or f"Sentence length by {by}", xlabel=f"Sentence length ({value})", ylabel=by.replace("_", " ").capitalize())
     return ax
