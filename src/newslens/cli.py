@@ -151,6 +151,21 @@ def _cmd_concordance(args: argparse.Namespace):
     return concordance(_load(args), " ".join(args.words), parts=_parts_or_default(args), window=args.window)
 
 
+def _cmd_entities(args: argparse.Namespace):
+    from newslens.entities import PROSE_PARTS, entity_mentions, entity_summary
+
+    parts = getattr(args, "part", None) or PROSE_PARTS
+    _filter_parts_check(parts)
+    mentions = entity_mentions(_load(args), backend=args.backend, aliases=args.aliases, parts=parts)
+    return entity_summary(mentions) if args.summary else mentions
+
+
+def _entities_options(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--backend", choices=("spacy", "nltk"), default="spacy", help="the NER model (default: spacy)")
+    cmd.add_argument("--summary", action="store_true", help="one row per canonical entity instead of per mention")
+    cmd.add_argument("--aliases", metavar="CSV", help="alias table with columns alias,canonical")
+
+
 def _no_options(cmd: argparse.ArgumentParser) -> None:
     return None
 
@@ -182,6 +197,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.Namespace], Any], Callable[[ar
     "tokens": ("One row per token, with character offsets.", _cmd_tokens, _no_options),
     "words": ("Word (or n-gram, stem, lemma) frequencies.", _cmd_words, _words_options),
     "keywords": ("Distinctive words against general English (log-likelihood, log ratio).", _cmd_keywords, _keywords_options),
+    "entities": ("Entity mentions (or, with --summary, one row per entity).", _cmd_entities, _entities_options),
     "concordance": ("Keyword in context: every occurrence of a word or phrase.", _cmd_concordance, _concordance_options),
 }
 

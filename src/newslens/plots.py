@@ -19,6 +19,7 @@ from matplotlib.axes import Axes
 __all__ = [
     "STYLE",
     "PART_COLORS",
+    "LABEL_COLORS",
     "style",
     "save_figure",
     "plot_words_per_paragraph",
@@ -29,6 +30,10 @@ __all__ = [
     "plot_length_histogram",
     "plot_sentence_lengths",
     "plot_length_box",
+    "plot_entity_mentions",
+    "plot_label_breakdown",
+    "plot_entity_timeline",
+    "plot_cooccurrence_network",
 ]
 
 STYLE = {
@@ -54,6 +59,20 @@ PART_COLORS = {
     "body": "#1f77b4",
 }
 """One colour per article part, the same in every chart."""
+
+
+LABEL_COLORS = {
+    "PERSON": "#d62728",
+    "ORG": "#1f77b4",
+    "GPE": "#2ca02c",
+    "LOC": "#17becf",
+    "NORP": "#ff7f0e",
+    "FAC": "#8c564b",
+    "EVENT": "#9467bd",
+    "DATE": "#7f7f7f",
+    "TIME": "#7f7f7f",
+}
+"""One colour per entity label, the same in every chart and in the highlighted text."""
 
 
 @contextmanager
@@ -352,4 +371,103 @@ def plot_length_box(
         ax.boxplot([g for _, g in groups], tick_labels=[str(n) for n, _ in groups], orientation="horizontal", showmeans=True)
         ax.invert_yaxis()
         ax.set(title=title or f"Sentence length by {by}", xlabel=f"Sentence length ({value})", ylabel=by.replace("_", " ").capitalize())
+    return ax
+
+
+def plot_entity_mentions(summary: pd.DataFrame, *, n: int = 20, ax: Axes | None = None, title: str | None = None) -> Axes:
+    """Mentions per canonical entity as horizontal bars coloured by label, most mentioned on top.
+
+    Args:
+        summary: A table from :func:`newslens.entities.entity_summary`.
+        n: How many entities to show.
+        ax: Where to draw; a new figure when omitted.
+        title: The chart's title.
+
+    Example:
+        >>> ax = plot_entity_mentions(entity_summary(entity_mentions(article)))  # doctest: +SKIP
+    """
+    top = summary.head(n).iloc[::-1]
+    with style():
+        ax = _axes(ax, (7, max(2.5, 0.3 * len(top) + 1)))
+        colors = [LABEL_COLORS.get(lab, "#999999") for lab in top["label"]]
+        bars = ax.barh(top["entity"], top["mentions"], color=colors)
+        _bar_labels(ax, bars)
+        _legend(ax, {lab: LABEL_COLORS.get(lab, "#999999") for lab in dict.fromkeys(summary.head(n)["label"])},
+                loc="lower right")
+        ax.set(title=title or "Who and what the article names", xlabel="Mentions", ylabel="Entity")
+    return ax
+
+
+def plot_label_breakdown(mentions: pd.DataFrame, *, ax: Axes | None = None, title: str | None = None) -> Axes:
+    """How many mentions, and how many distinct entities, of each label."""
+    table = mentions.groupby("label").agg(mentions=("canonical", "size"), entities=("canonical", "nunique"))
+    table = table.sort_values("mentions")
+    with style():
+        ax = _axes(ax, (6, max(2.5, 0.35 * len(table) + 1)))
+        colors = [LABEL_COLORS.get(lab, "#999999") for lab in table.index]
+        bars = ax.barh(table.index, table["mentions"], color=colors)
+        ax.bar_label(bars, labels=[f"{m} ({e} entities)" for m, e in zip(table["mentions"], table["entities"])],
+                     padding=2, fontsize=8)
+        ax.set(title=title or "Mentions by label", xlabel="Mentions", ylabel="Label")
+    return ax
+
+
+def plot_entity_timeline(
+    mentions: pd.DataFrame, *, n: int = 15, ax: Axes | None = None, title: str | None = None
+) -> Axes:
+    """Which entities appear in which sentence: one row per entity (first named on top), a dot per mention."""
+    order = (mentions.groupby("canonical")["sentence"].agg(["min", "size"]).sort_values(["size", "min"], ascending=[False, True]))
+    keep = order.head(n).sort_values("min").index.tolist()
+    shown = mentions[mentions["canonical"].isin(keep)]
+    row = {name: i for i, name in enumerate(keep)}
+    with style():
+        ax = _axes(ax, (8, max(2.5, 0.32 * len(keep) + 1)))
+        for label, group in shown.groupby("label"):
+            ax.scatter(group["sentence"], group["canonical"].map(row), s=60, color=LABEL_COLORS.get(label, "#999999"),
+                       label=label, zorder=3)
+        ax.set_yticks(range(len(keep)), keep)
+        ax.invert_yaxis()
+        ax.grid(axis="x", color="#eeeeee", zorder=0)
+        ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1, 1))
+        ax.set(title=title or "Entities through the article", xlabel="Sentence (article order)", ylabel="Entity")
+    return ax
+
+
+def plot_cooccurrence_network(
+    pairs: pd.DataFrame, summary: pd.DataFrame | None = None, *, ax: Axes | None = None, title: str | None = None,
+    seed: int = 42,
+) -> Axes:
+    """Entities that share a sentence, as a network: edge width is the number of shared sentences.
+
+    The layout is computed with a fixed seed, so the same table always gives the same picture.
+
+    Args:
+        pairs: A table from :func:`newslens.entities.cooccurrence`.
+        summary: Optionally, :func:`newslens.entities.entity_summary`, to colour nodes by label
+            and size them by mentions.
+        ax: Where to draw; a new figure when omitted.
+        title: The chart's title.
+        seed: The layout's random seed.
+    """
+    import networkx as nx
+
+    graph = nx.Graph()
+    for row in pairs.itertuples():
+        graph.add_edge(row.source, row.target, weight=row.sentences)
+    info = summary.set_index("entity") if summary is not None else None
+    with style():
+        ax = _axes(ax, (8, 6))
+        if graph.number_of_nodes():
+            pos = nx.spring_layout(graph, seed=seed, weight="weight", k=1.2 / max(1, graph.number_of_nodes()) ** 0.5)
+            widths = [1 + 1.5 * graph[u][v]["weight"] for u, v in graph.edges]
+            nx.draw_networkx_edges(graph, pos, ax=ax, width=widths, edge_color="#bbbbbb")
+            colors = [LABEL_COLORS.get(info.at[n, "label"], "#999999") if info is not None and n in info.index else "#1f77b4"
+                      for n in graph.nodes]
+            sizes = [120 + 80 * (info.at[n, "mentions"] if info is not None and n in info.index else 1) for n in graph.nodes]
+            nx.draw_networkx_nodes(graph, pos, ax=ax, node_color=colors, node_size=sizes)
+            nx.draw_networkx_labels(graph, pos, ax=ax, font_size=8)
+        ax.set_xticks([])
+        ax.set_yticks([])
+        ax.set(title=title or "Entities named in the same sentence",
+               xlabel="Edge width: sentences shared", ylabel="")
     return ax

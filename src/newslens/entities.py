@@ -1,0 +1,464 @@
+"""Entity mentions: who and what the article names, with aliases merged into canonical entities.
+
+Extraction runs spaCy's English NER over newslens's own NLTK tokens (so every mention lines up
+with token and character offsets), on the article's prose only: the site line and the dateline
+are metadata, and a caption's numbering is not a name. Then, within each article:
+
+* titles and roles that spaCy tags as names ("the Minister of Foreign Affairs") are dropped;
+* group names it misses ("G-7", "G20") are added from patterns;
+* a name tagged once is found again where spaCy missed it (alias propagation);
+* every mention gets a ``canonical`` name: a leading "the" and a possessive dropped, case
+  variants merged, a surname or first name alone merged into the full name ("Rudenko" ->
+  "Andrei Rudenko"), then a user alias table applied ("Russian Federation" -> "Russia");
+* all mentions of one entity get one label (the majority; ties go to the more specific label).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+import pandas as pd
+
+from newslens.errors import ArticleError
+
+if TYPE_CHECKING:
+    from newslens.article import Article
+
+__all__ = [
+    "PROSE_PARTS",
+    "NUMERIC_LABELS",
+    "entity_mentions",
+    "entity_summary",
+    "cooccurrence",
+    "load_aliases",
+    "mentions_from_tree",
+    "render_entities_html",
+]
+
+PROSE_PARTS = ("headline", "standfirst", "caption", "body")
+"""Parts whose words are prose; entities are never looked for in the site line or the dateline."""
+
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+"""Labels for numbers and dates rather than names."""
+
+LABEL_PRIORITY = ("PERSON", "GPE", "ORG", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE")
+"""Tie-break when an entity's mentions are labelled differently as often: the earlier label wins."""
+
+_COLUMNS = ["text", "label", "canonical", "part", "paragraph", "sentence", "start", "end",
+            "token_start", "token_end", "source", "article_id"]
+_TITLE_WORDS = frozenset(
+    "minister ministers president presidents secretary chairman chairwoman chair spokesman spokeswoman "
+    "spokesperson ambassador governor mayor senator deputy head chief director premier chancellor king queen "
+    "prince princess general commander envoy official officials prosecutor judge justice".split()
+)
+_GROUP_PATTERN = re.compile(r"^G-?(?:7|8|20|77)$")
+_PREFIX = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"\s*['’]s?$")
+_NLTK_LABELS = {"ORGANIZATION": "ORG", "LOCATION": "LOC", "FACILITY": "FAC", "GSP": "GPE", "PERSON": "PERSON", "GPE": "GPE"}
+
+
+def entity_mentions(
+    article: Article,
+    *,
+    backend: Literal["spacy", "nltk"] = "spacy",
+    aliases: str | Path | Mapping[str, str] | None = None,
+    parts: Sequence[str] = PROSE_PARTS,
+    numeric: bool = True,
+) -> pd.DataFrame:
+    """One row per entity mention, with its canonical entity.
+
+    Args:
+        article: The article.
+        backend: ``"spacy"`` (default: the English model over newslens tokens) or ``"nltk"``
+            (``nltk.pos_tag`` + ``nltk.ne_chunk``, which need NLTK's data installed).
+        aliases: An alias table: a CSV file with columns ``alias,canonical`` or a dict; see
+            :func:`load_aliases`.
+        parts: The parts to read (default: every prose part).
+        numeric: Keep dates, times, numbers and amounts (``NUMERIC_LABELS``).
+
+    Returns:
+        ``text``, ``label`` (PERSON, ORG, GPE, LOC, NORP, DATE, ...), ``canonical``, ``part``,
+        ``paragraph``, ``sentence``, ``start``, ``end`` (characters of the article text),
+        ``token_start``, ``token_end`` (token positions, end exclusive), ``source`` (``spacy``,
+        ``nltk``, ``pattern`` or ``propagated``), ``article_id``.
+
+    Raises:
+        ArticleError: ``backend`` is unknown, the spaCy model is missing, or (``backend="nltk"``)
+            NLTK's data is not installed; the message names the ``nltk.download(...)`` calls.
+
+    Example:
+        >>> m = entity_mentions(article)  # doctest: +SKIP
+        >>> m.query("label == 'PERSON'")["canonical"].value_counts()  # doctest: +SKIP
+    """
+    tokens = article.tokens[article.tokens["part"].isin(parts)]
+    tokens = tokens[~_caption_numbering(tokens)].reset_index(drop=True)
+    if tokens.empty:
+        return pd.DataFrame(columns=_COLUMNS)
+    if backend == "spacy":
+        spans = _spacy_spans(article, tokens)
+    elif backend == "nltk":
+        spans = _nltk_spans(tokens)
+    else:
+        raise ArticleError(f"backend={backend!r}: not an entity backend. Fix: use backend='spacy' or backend='nltk'.")
+    spans = [s for s in spans if not _is_title(tokens, s)]
+    spans = _add_patterns(tokens, spans)
+    mentions = _to_table(article, tokens, spans)
+    mentions = _propagate(article, tokens, mentions)
+    mentions = canonicalize(mentions, aliases=aliases)
+    if not numeric:
+        mentions = mentions[~mentions["label"].isin(NUMERIC_LABELS)].reset_index(drop=True)
+    return mentions
+
+
+def _caption_numbering(tokens: pd.DataFrame) -> pd.Series:
+    """Mark a caption's trailing "- 1" (photo numbering), which is not part of the caption's words."""
+    mark = pd.Series(False, index=tokens.index)
+    for _, cap in tokens[tokens["part"] == "caption"].groupby("paragraph"):
+        toks = cap["token"].tolist()
+        if len(toks) >= 2 and toks[-1].isdigit() and toks[-2] in "-–—":
+            mark[cap.index[-2:]] = True
+    return mark
+
+
+# ----------------------------------------------------------------------------------------- spaCy
+
+
+def _spacy_spans(article: Article, tokens: pd.DataFrame) -> list[tuple[int, int, str, str]]:
+    """(token_start, token_end, label, source) per spaCy entity, never crossing a paragraph."""
+    from newslens.nlp import spacy_doc
+
+    spans = []
+    for _, para in tokens.groupby("paragraph", sort=True):
+        offset = para.index[0]
+        doc = spacy_doc(para, article.text, components=("tok2vec", "ner"))
+        spans.extend((offset + e.start, offset + e.end, e.label_, "spacy") for e in doc.ents)
+    return spans
+
+
+# ------------------------------------------------------------------------------------------ NLTK
+
+
+_NLTK_DATA = {
+    "taggers/averaged_perceptron_tagger_eng/": "averaged_perceptron_tagger_eng",
+    "chunkers/maxent_ne_chunker_tab/english_ace_multiclass/": "maxent_ne_chunker_tab",
+    "corpora/words": "words",
+}
+
+
+def _nltk_spans(tokens: pd.DataFrame) -> list[tuple[int, int, str, str]]:
+    import nltk
+
+    missing = []
+    for resource, package in _NLTK_DATA.items():
+        try:
+            nltk.data.find(resource)
+        except LookupError:
+            missing.append(package)
+    if missing:
+        calls = "; ".join(f"nltk.download('{p}')" for p in missing)
+        raise ArticleError(
+            f"backend='nltk' needs NLTK data that is not installed ({', '.join(missing)}). "
+            f"Fix: python -c \"import nltk; {calls}\", or use the default backend='spacy'."
+        )
+    spans = []
+    for _, sent in tokens.groupby("sentence", sort=True):
+        words = sent["token"].tolist()
+        tree = nltk.ne_chunk(nltk.pos_tag(words))
+        spans.extend((sent.index[0] + s, sent.index[0] + e, label, "nltk") for s, e, label in mentions_from_tree(tree))
+    return spans
+
+
+def mentions_from_tree(tree: Any) -> list[tuple[int, int, str]]:
+    """Convert an ``nltk.ne_chunk`` tree into ``(token_start, token_end, label)`` spans.
+
+    Token positions count the tree's leaves in order; NLTK's labels become spaCy's
+    (ORGANIZATION -> ORG, LOCATION -> LOC, FACILITY -> FAC, GSP -> GPE).
+
+    Example:
+        >>> from nltk.tree import Tree
+        >>> t = Tree("S", [Tree("PERSON", [("Andrei", "NNP"), ("Rudenko", "NNP")]), ("spoke", "VBD")])
+        >>> mentions_from_tree(t)
+        [(0, 2, 'PERSON')]
+    """
+    spans = []
+    position = 0
+    for node in tree:
+        if hasattr(node, "label") and callable(node.label):
+            width = len(node.leaves())
+            spans.append((position, position + width, _NLTK_LABELS.get(node.label(), node.label())))
+            position += width
+        else:
+            position += 1
+    return spans
+
+
+# ------------------------------------------------------------------------------ cleaning, patterns
+
+
+def _is_title(tokens: pd.DataFrame, span: tuple[int, int, str, str]) -> bool:
+    """A role tagged as an organisation: "the Minister of Foreign Affairs" (a "Ministry" is a name)."""
+    start, end, label, _ = span
+    words = [t for t in tokens["token"].iloc[start:end] if t.lower() != "the"]
+    return label == "ORG" and bool(words) and words[0].lower() in _TITLE_WORDS
+
+
+def _add_patterns(tokens: pd.DataFrame, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    covered = {i for s, e, _, _ in spans for i in range(s, e)}
+    extra = [
+        (i, i + 1, "ORG", "pattern")
+        for i, tok in enumerate(tokens["token"])
+        if i not in covered and _GROUP_PATTERN.match(tok)
+    ]
+    return sorted(spans + extra)
+
+
+def _to_table(article: Article, tokens: pd.DataFrame, spans: list[tuple[int, int, str, str]]) -> pd.DataFrame:
+    rows = []
+    for s, e, label, source in spans:
+        first, last = tokens.iloc[s], tokens.iloc[e - 1]
+        rows.append(
+            {
+                "text": article.text[first["start"] : last["end"]],
+                "label": label,
+                "part": first["part"],
+                "paragraph": int(first["paragraph"]),
+                "sentence": int(first["sentence"]),
+                "start": int(first["start"]),
+                "end": int(last["end"]),
+                "token_start": int(first["position"]),
+                "token_end": int(last["position"]) + 1,
+                "source": source,
+            }
+        )
+    table = pd.DataFrame(rows, columns=[c for c in _COLUMNS if c not in ("canonical", "article_id")])
+    table["article_id"] = article.id
+    return table
+
+
+def _propagate(article: Article, tokens: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """Find again, where the model missed them, names it tagged elsewhere in the article.
+
+    Only capitalised names are propagated, matched as whole tokens with the same
+    capitalisation; a person's surname alone is propagated too ("Steve Whitmore" ... "Whitmore").
+    """
+    names = mentions[~mentions["label"].isin(NUMERIC_LABELS)]
+    if names.empty:
+        return mentions
+    forms: dict[tuple[str, ...], str] = {}
+    for row in names.itertuples():
+        toks = tuple(_strip_the(tokens, row.token_start, row.token_end))
+        if toks and toks[0][:1].isupper():
+            forms.setdefault(toks, row.label)
+            surname = toks[-1]
+            if row.label == "PERSON" and len(toks) >= 2 and surname[:1].isupper() and len(surname) > 2:
+                forms.setdefault((surname,), "PERSON")
+    covered = {i for r in mentions.itertuples() for i in range(r.token_start, r.token_end)}
+    words = tokens["token"].tolist()
+    extra = []
+    for form, label in sorted(forms.items(), key=lambda kv: -len(kv[0])):
+        n = len(form)
+        for i in range(len(words) - n + 1):
+            if tuple(words[i : i + n]) != form:
+                continue
+            positions = {int(tokens["position"].iloc[j]) for j in range(i, i + n)}
+            if positions & covered or len(set(tokens["paragraph"].iloc[i : i + n])) > 1:
+                continue
+            covered |= positions
+            extra.append((i, i + n, label, "propagated"))
+    if not extra:
+        return mentions
+    added = _to_table(article, tokens, extra)
+    return pd.concat([mentions, added], ignore_index=True).sort_values("start", kind="stable").reset_index(drop=True)
+
+
+def _strip_the(tokens: pd.DataFrame, token_start: int, token_end: int) -> list[str]:
+    rows = tokens[(tokens["position"] >= token_start) & (tokens["position"] < token_end)]["token"].tolist()
+    if rows and rows[0].lower() == "the":
+        rows = rows[1:]
+    if rows and rows[-1] in ("'s", "’s", "'", "’"):
+        rows = rows[:-1]
+    return rows
+
+
+# --------------------------------------------------------------------------------- canonical names
+
+
+def load_aliases(source: str | Path | Mapping[str, str] | None) -> dict[str, str]:
+    """Read an alias table: a CSV with a header ``alias,canonical``, or a dict.
+
+    Matching ignores case and a leading "the". Several aliases may share one canonical name;
+    a canonical name may itself appear as an alias of nothing.
+
+    Raises:
+        ArticleError: The file is missing or lacks the two columns.
+
+    Example:
+        >>> load_aliases({"Russian Federation": "Russia"})
+        {'russian federation': 'Russia'}
+    """
+    if source is None:
+        return {}
+    if isinstance(source, Mapping):
+        return {_key(a): c for a, c in source.items()}
+    path = Path(source)
+    if not path.is_file():
+        raise ArticleError(f"{path}: alias table not found. Fix: give a CSV file with columns alias,canonical.", path=str(path))
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if not reader.fieldnames or not {"alias", "canonical"} <= set(reader.fieldnames):
+            raise ArticleError(
+                f"{path}: the alias table needs a header row 'alias,canonical' (found {reader.fieldnames}). "
+                "Fix: add that header.",
+                path=str(path),
+            )
+        return {_key(r["alias"]): r["canonical"].strip() for r in reader if r["alias"] and r["canonical"]}
+
+
+def _key(name: str) -> str:
+    return _clean(name).casefold()
+
+
+def _clean(name: str) -> str:
+    name = " ".join(name.split())
+    name = _PREFIX.sub("", name)
+    return _POSSESSIVE.sub("", name) if name.endswith(("'s", "’s", "s'", "s’")) else name
+
+
+def canonicalize(mentions: pd.DataFrame, *, aliases: str | Path | Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Give every mention a ``canonical`` name and every entity one label (see the module docstring)."""
+    table = mentions.copy()
+    if table.empty:
+        table["canonical"] = pd.Series(dtype="object")
+        return table[_COLUMNS]
+    cleaned = table["text"].map(_clean)
+    keys = cleaned.str.casefold()
+    display = {}
+    for key, group in cleaned.groupby(keys):
+        counts = Counter(group)
+        display[key] = max(counts, key=lambda form: (counts[form], form[:1].isupper(), -group.tolist().index(form)))
+    keys = _merge_person_names(keys, table["label"])
+    alias_map = load_aliases(aliases)
+    canonical = keys.map(lambda k: alias_map.get(k, display.get(k, k)))
+    table["canonical"] = canonical
+    table["label"] = _one_label_per_entity(table)
+    return table[_COLUMNS]
+
+
+def _merge_person_names(keys: pd.Series, labels: pd.Series) -> pd.Series:
+    """Map a one-word PERSON mention to the only full name that starts or ends with it."""
+    full = [k for k in set(keys[labels == "PERSON"]) if " " in k]
+    out = keys.copy()
+    for i, (key, label) in enumerate(zip(keys, labels)):
+        if " " in key or label not in ("PERSON", "ORG", "GPE", "NORP"):
+            continue
+        matches = [f for f in full if f.split()[-1] == key or f.split()[0] == key]
+        if len(matches) == 1 and (label == "PERSON" or key in {f.split()[-1] for f in matches}):
+            out.iloc[i] = matches[0]
+    return out
+
+
+def _one_label_per_entity(table: pd.DataFrame) -> pd.Series:
+    rank = {label: i for i, label in enumerate(LABEL_PRIORITY)}
+    best = {}
+    for name, group in table.groupby("canonical"):
+        counts = Counter(group["label"])
+        best[name] = min(counts, key=lambda lab: (-counts[lab], rank.get(lab, len(rank))))
+    return table["canonical"].map(best)
+
+
+# ------------------------------------------------------------------------------------- summaries
+
+
+def entity_summary(mentions: pd.DataFrame) -> pd.DataFrame:
+    """One row per canonical entity.
+
+    Returns:
+        ``entity``, ``label``, ``mentions``, ``first_sentence`` (where it is first named),
+        ``parts`` (where it appears), ``forms`` (the surface forms, most frequent first),
+        ``article_id``; most mentioned first.
+
+    Example:
+        >>> entity_summary(entity_mentions(article)).head()  # doctest: +SKIP
+    """
+    cols = ["entity", "label", "mentions", "first_sentence", "parts", "forms", "article_id"]
+    if mentions.empty:
+        return pd.DataFrame(columns=cols)
+    keys = ["article_id", "canonical"]
+    rows = []
+    for (article_id, name), group in mentions.groupby(keys, sort=False):
+        forms = Counter(group["text"])
+        rows.append(
+            {
+                "entity": name,
+                "label": group["label"].iloc[0],
+                "mentions": len(group),
+                "first_sentence": int(group["sentence"].min()),
+                "parts": ", ".join(dict.fromkeys(group["part"])),
+                "forms": ", ".join(f for f, _ in forms.most_common()),
+                "article_id": article_id,
+            }
+        )
+    table = pd.DataFrame(rows, columns=cols)
+    return table.sort_values(["article_id", "mentions", "first_sentence"], ascending=[True, False, True]).reset_index(drop=True)
+
+
+def cooccurrence(mentions: pd.DataFrame, *, numeric: bool = False) -> pd.DataFrame:
+    """Pairs of entities named in the same sentence, with how many sentences they share.
+
+    Returns:
+        ``source``, ``target`` (canonical names, in alphabetical order), ``sentences``.
+    """
+    names = mentions if numeric else mentions[~mentions["label"].isin(NUMERIC_LABELS)]
+    pairs: Counter[tuple[str, str]] = Counter()
+    for _, group in names.groupby(["article_id", "sentence"]):
+        entities = sorted(set(group["canonical"]))
+        for i, a in enumerate(entities):
+            for b in entities[i + 1 :]:
+                pairs[(a, b)] += 1
+    rows = [{"source": a, "target": b, "sentences": n} for (a, b), n in pairs.items()]
+    return pd.DataFrame(rows, columns=["source", "target", "sentences"]).sort_values(
+        ["sentences", "source", "target"], ascending=[False, True, True]
+    ).reset_index(drop=True)
+
+
+# ------------------------------------------------------------------------------------------- HTML
+
+
+def render_entities_html(article: Article, mentions: pd.DataFrame, *, parts: Iterable[str] | None = None) -> str:
+    """The article's text with its entity mentions highlighted, as an HTML fragment.
+
+    Rendered from the mentions table; every piece of article text is HTML-escaped, so no
+    article can inject markup or script. Display it in Jupyter with ``IPython.display.HTML``.
+    """
+    from html import escape
+
+    from newslens.plots import LABEL_COLORS
+
+    wanted = set(parts) if parts is not None else None
+    paragraphs = []
+    ordered = mentions.sort_values("start")
+    for (start, end), part in zip(article.paragraph_spans, article.parts):
+        if wanted is not None and part not in wanted:
+            continue
+        inside = ordered[(ordered["start"] >= start) & (ordered["end"] <= end)]
+        pieces, pos = [], start
+        for row in inside.itertuples():
+            if row.start < pos:
+                continue
+            pieces.append(escape(article.text[pos : row.start]))
+            color = LABEL_COLORS.get(row.label, "#dddddd")
+            pieces.append(
+                f'<mark style="background:{color}33;border-bottom:2px solid {color};padding:0 2px" '
+                f'title="{escape(str(row.canonical))}">{escape(article.text[row.start:row.end])}'
+                f'<sup style="font-size:0.65em;color:{color};font-weight:bold;margin-left:2px">{escape(row.label)}</sup></mark>'
+            )
+            pos = row.end
+        pieces.append(escape(article.text[pos:end]))
+        tag = "h3" if part == "headline" else "p"
+        paragraphs.append(f'<{tag} data-part="{escape(part)}">{"".join(pieces)}</{tag}>')
+    return '<div class="newslens-entities" style="line-height:1.7;max-width:46em">' + "\n".join(paragraphs) + "</div>"

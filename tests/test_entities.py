@@ -1,0 +1,181 @@
+"""Entity mentions: the first article's entities, canonical names, aliases, safe HTML, NLTK trees, charts."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import matplotlib
+import pandas as pd
+import pytest
+
+matplotlib.use("Agg")
+
+import newslens  # noqa: E402
+from newslens import ArticleError, plots  # noqa: E402
+from newslens.entities import (  # noqa: E402
+    canonicalize,
+    cooccurrence,
+    entity_mentions,
+    entity_summary,
+    load_aliases,
+    mentions_from_tree,
+    render_entities_html,
+)
+from newslens.paths import DATA_DIR  # noqa: E402
+
+EXPECTED_BODY = {
+    ("Andrei Rudenko", "PERSON"): 2, ("Vladimir Putin", "PERSON"): 1, ("Takeshi Iwaya", "PERSON"): 1,
+    ("Tokyo", "GPE"): 4, ("Moscow", "GPE"): 2, ("Japan", "GPE"): 2, ("Russian Federation", "GPE"): 4,
+    ("Russia", "GPE"): 1, ("North Korea", "GPE"): 1, ("Pyongyang", "GPE"): 1,
+    ("Europe", "LOC"): 1, ("Asia", "LOC"): 1,
+    ("TASS", "ORG"): 1, ("Valdai Club", "ORG"): 1, ("Japanese Foreign Ministry", "ORG"): 1, ("NHK", "ORG"): 1,
+    ("G-7", "ORG"): 1,
+    ("Japanese", "NORP"): 2, ("Russian", "NORP"): 1, ("anti-Russian", "NORP"): 1,
+    ("November 7", "DATE"): 1,
+}
+
+
+@pytest.fixture(scope="module")
+def mentions(fakti):
+    return entity_mentions(fakti)
+
+
+def test_first_article_body_entities_exactly(mentions):
+    body = entity_summary(mentions[mentions["part"] == "body"])
+    got = {(r.entity, r.label): r.mentions for r in body.itertuples()}
+    assert got == EXPECTED_BODY
+
+
+def test_offsets_and_tokens_line_up(fakti, mentions):
+    for row in mentions.itertuples():
+        assert fakti.text[row.start : row.end] == row.text
+        toks = fakti.tokens.iloc[row.token_start : row.token_end]
+        assert toks["start"].iloc[0] == row.start and toks["end"].iloc[-1] == row.end
+
+
+def test_metadata_is_not_prose(mentions):
+    assert not set(mentions["part"]) & {"outlet", "dateline"}
+    caption = mentions[mentions["part"] == "caption"]
+    assert caption["text"].tolist() == ["Moscow", "Tokyo"]  # the "- 1" numbering is not an entity
+    assert "Fakti" not in set(mentions["text"])
+
+
+def test_canonical_rules():
+    raw = pd.DataFrame(
+        {
+            "text": ["Andrei Rudenko", "Rudenko", "the Russian Federation", "Russian Federation's", "RUSSIAN FEDERATION",
+                     "Andrei"],
+            "label": ["PERSON", "PERSON", "ORG", "GPE", "GPE", "PERSON"],
+        }
+    ).assign(part="body", paragraph=0, sentence=0, start=0, end=1, token_start=0, token_end=1, source="test",
+             article_id="t")
+    out = canonicalize(raw)
+    assert out["canonical"].tolist() == ["Andrei Rudenko", "Andrei Rudenko"] + ["Russian Federation"] * 3 + ["Andrei Rudenko"]
+    assert set(out.loc[out["canonical"] == "Russian Federation", "label"]) == {"GPE"}  # one label: the majority
+    aliased = canonicalize(raw, aliases={"Russian Federation": "Russia"})
+    assert set(aliased["canonical"]) == {"Andrei Rudenko", "Russia"}
+
+
+def test_ambiguous_surname_is_left_alone():
+    raw = pd.DataFrame({"text": ["John Smith", "Mary Smith", "Smith"], "label": ["PERSON"] * 3}).assign(
+        part="body", paragraph=0, sentence=0, start=0, end=1, token_start=0, token_end=1, source="t", article_id="t"
+    )
+    assert canonicalize(raw)["canonical"].tolist() == ["John Smith", "Mary Smith", "Smith"]
+
+
+def test_alias_file(fakti, tmp_path):
+    example = DATA_DIR / "aliases" / "countries-and-blocs.csv"
+    summary = entity_summary(entity_mentions(fakti, aliases=example)).set_index("entity")
+    assert summary.loc["Russia", "mentions"] == 4 + 2 + 4  # Russia, Moscow, Russian Federation (all parts)
+    assert "Russian Federation" not in summary.index
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,target\nA,B\n", encoding="utf-8")
+    with pytest.raises(ArticleError, match="needs a header row 'alias,canonical'"):
+        load_aliases(bad)
+    with pytest.raises(ArticleError, match="alias table not found"):
+        load_aliases(tmp_path / "missing.csv")
+
+
+def test_malicious_article_renders_safely():
+    evil = newslens.article_from_text(
+        'Hackers strike\n\nJohn <script>alert("x")</script> Smith met <img src=x onerror=alert(1)> Mary Jones in Paris. '
+        "Smith said Jones & Co. left."
+    )
+    html = render_entities_html(evil, entity_mentions(evil))
+    assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html and "&lt;img src=x onerror=alert(" in html
+    assert "<mark" in html
+
+
+def test_nltk_tree_conversion():
+    from nltk.tree import Tree
+
+    tree = Tree("S", [
+        ("On", "IN"), Tree("GPE", [("Tokyo", "NNP")]), (",", ","),
+        Tree("PERSON", [("Takeshi", "NNP"), ("Iwaya", "NNP")]), ("met", "VBD"),
+        Tree("ORGANIZATION", [("NHK", "NNP")]), ("in", "IN"), Tree("GSP", [("Asia", "NNP")]),
+        Tree("LOCATION", [("Europe", "NNP")]), Tree("FACILITY", [("Valdai", "NNP"), ("Club", "NNP")]),
+    ])
+    assert mentions_from_tree(tree) == [
+        (1, 2, "GPE"), (3, 5, "PERSON"), (6, 7, "ORG"), (8, 9, "GPE"), (9, 10, "LOC"), (10, 12, "FAC"),
+    ]
+
+
+def test_nltk_backend_names_the_downloads(fakti, monkeypatch, tmp_path):
+    import nltk.data
+
+    monkeypatch.setattr(nltk.data, "path", [str(tmp_path)])
+    with pytest.raises(ArticleError, match=r"nltk\.download\('maxent_ne_chunker_tab'\)"):
+        entity_mentions(fakti, backend="nltk")
+    with pytest.raises(ArticleError, match="backend='stanza'"):
+        entity_mentions(fakti, backend="stanza")
+
+
+def test_importing_newslens_does_not_import_spacy():
+    code = (
+        "import sys, newslens; "
+        "a = newslens.load_article(newslens.paths.FIRST_ARTICLE) if False else None; "
+        "import newslens.paths, newslens.frequencies, newslens.entities; "
+        "newslens.load_article(newslens.paths.FIRST_ARTICLE).tokens; "
+        "assert 'spacy' not in sys.modules, 'spacy imported'"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+
+
+def test_cooccurrence(mentions):
+    pairs = cooccurrence(mentions)
+    row = pairs[(pairs["source"] == "Moscow") & (pairs["target"] == "Tokyo")]
+    assert row["sentences"].item() == 4  # headline, caption, Iwaya's and NHK's sentences
+    assert not ((pairs["source"] == "November 7") | (pairs["target"] == "November 7")).any()
+
+
+@pytest.mark.parametrize(
+    "draw",
+    [
+        lambda m: plots.plot_entity_mentions(entity_summary(m)),
+        lambda m: plots.plot_label_breakdown(m),
+        lambda m: plots.plot_entity_timeline(m),
+        lambda m: plots.plot_cooccurrence_network(cooccurrence(m), entity_summary(m)),
+    ],
+    ids=["mentions", "labels", "timeline", "network"],
+)
+def test_entity_charts(mentions, draw):
+    import matplotlib.pyplot as plt
+
+    ax = draw(mentions)
+    assert ax.get_title() and ax.get_xlabel()
+    plt.close(ax.figure)
+
+
+def test_cli_entities_summary_json(capsys):
+    import json
+
+    from newslens.cli import main
+    from newslens.paths import FIRST_ARTICLE
+
+    assert main(["entities", str(FIRST_ARTICLE), "--summary", "--part", "body", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {"entity", "label", "mentions"} <= set(rows[0])
+    assert {(r["entity"], r["label"]): r["mentions"] for r in rows} == EXPECTED_BODY
