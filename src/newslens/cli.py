@@ -166,6 +166,22 @@ def _entities_options(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--aliases", metavar="CSV", help="alias table with columns alias,canonical")
 
 
+def _cmd_quotes(args: argparse.Namespace):
+    from newslens.quotes import KINDS, quote_summary, quotes
+
+    kinds = tuple(args.kind) if args.kind else KINDS
+    table = quotes(_load(args), kinds=kinds, aliases=args.aliases)
+    table = _filter_parts(table, args)
+    return quote_summary(table) if args.summary else table
+
+
+def _quotes_options(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--kind", action="append", choices=("direct", "partial", "reported"),
+                     help="keep only this kind of statement; repeat for several")
+    cmd.add_argument("--summary", action="store_true", help="one row per speaker instead of per statement")
+    cmd.add_argument("--aliases", metavar="CSV", help="alias table with columns alias,canonical")
+
+
 def _no_options(cmd: argparse.ArgumentParser) -> None:
     return None
 
@@ -198,6 +214,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.Namespace], Any], Callable[[ar
     "words": ("Word (or n-gram, stem, lemma) frequencies.", _cmd_words, _words_options),
     "keywords": ("Distinctive words against general English (log-likelihood, log ratio).", _cmd_keywords, _keywords_options),
     "entities": ("Entity mentions (or, with --summary, one row per entity).", _cmd_entities, _entities_options),
+    "quotes": ("Who said what: direct, partial and reported statements with their speakers.", _cmd_quotes, _quotes_options),
     "concordance": ("Keyword in context: every occurrence of a word or phrase.", _cmd_concordance, _concordance_options),
 }
 

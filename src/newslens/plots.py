@@ -34,6 +34,10 @@ __all__ = [
     "plot_label_breakdown",
     "plot_entity_timeline",
     "plot_cooccurrence_network",
+    "KIND_COLORS",
+    "plot_quoted_speakers",
+    "plot_quotes_along_article",
+    "plot_quotation_share",
 ]
 
 STYLE = {
@@ -470,4 +474,82 @@ def plot_cooccurrence_network(
         ax.set_yticks([])
         ax.set(title=title or "Entities named in the same sentence",
                xlabel="Edge width: sentences shared", ylabel="")
+    return ax
+
+
+KIND_COLORS = {"direct": "#d62728", "partial": "#ff7f0e", "reported": "#1f77b4", "unattributed": "#999999",
+               "quotation": "#d62728", "narration": "#c7c7c7"}
+"""One colour per kind of statement (and for narration), the same in every chart."""
+
+
+def plot_quoted_speakers(
+    summary: pd.DataFrame, *, value: str = "statements", n: int = 15, ax: Axes | None = None, title: str | None = None
+) -> Axes:
+    """Who is quoted and how much: one bar per speaker, most quoted on top.
+
+    Args:
+        summary: A table from :func:`newslens.quotes.quote_summary`.
+        value: ``"statements"`` (bars split by kind: direct, partial, reported) or
+            ``"quoted_words"`` (words inside direct and partial quotations).
+        n: How many speakers to show.
+        ax: Where to draw; a new figure when omitted.
+        title: The chart's title.
+
+    Example:
+        >>> ax = plot_quoted_speakers(quote_summary(quotes(article)))  # doctest: +SKIP
+    """
+    top = summary.sort_values([value, "speaker"], ascending=[False, True]).head(n).iloc[::-1]
+    with style():
+        ax = _axes(ax, (7, max(2.5, 0.35 * len(top) + 1)))
+        if value == "statements":
+            left = pd.Series(0, index=top.index)
+            for kind in ("direct", "partial", "reported"):
+                ax.barh(top["speaker"], top[kind], left=left, color=KIND_COLORS[kind], label=kind)
+                left = left + top[kind]
+            ax.bar_label(ax.containers[-1], labels=[str(int(v)) for v in left], padding=2, fontsize=8)
+            ax.legend(frameon=False, fontsize=8, loc="lower right")
+            xlabel = "Statements (direct, partial and reported)"
+        else:
+            bars = ax.barh(top["speaker"], top[value], color="#d62728")
+            _bar_labels(ax, bars)
+            xlabel = "Words inside quotation marks"
+        ax.set(title=title or "Who is quoted", xlabel=xlabel, ylabel="Speaker")
+    return ax
+
+
+def plot_quotes_along_article(
+    table: pd.DataFrame, *, ax: Axes | None = None, title: str | None = None
+) -> Axes:
+    """Quotations along the article: one row per speaker, a mark per statement at its sentence, shaped by kind."""
+    speakers = list(dict.fromkeys(table.sort_values("start")["speaker"]))
+    row = {s: i for i, s in enumerate(speakers)}
+    markers = {"direct": "s", "partial": "D", "reported": "o", "unattributed": "x"}
+    with style():
+        ax = _axes(ax, (8, max(2.5, 0.45 * len(speakers) + 1.2)))
+        for kind, group in table.groupby("kind"):
+            ax.scatter(group["sentence"], group["speaker"].map(row), s=90, marker=markers.get(kind, "o"),
+                       color=KIND_COLORS.get(kind, "#333333"), label=kind, zorder=3)
+        ax.set_yticks(range(len(speakers)), speakers)
+        ax.invert_yaxis()
+        ax.grid(axis="x", color="#eeeeee", zorder=0)
+        ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1, 1))
+        ax.set(title=title or "Who speaks where", xlabel="Sentence (article order)", ylabel="Speaker")
+    return ax
+
+
+def plot_quotation_share(share: pd.DataFrame, *, ax: Axes | None = None, title: str | None = None) -> Axes:
+    """The share of the text that is quotation, reported speech and narration: one stacked bar per article."""
+    wide = share.pivot_table(index="article_id", columns="kind", values="share", aggfunc="sum", fill_value=0)
+    wide = wide.reindex(columns=["quotation", "reported", "narration"], fill_value=0)
+    with style():
+        ax = _axes(ax, (7, max(1.8, 0.5 * len(wide) + 1.2)))
+        left = pd.Series(0.0, index=wide.index)
+        for kind in wide.columns:
+            bars = ax.barh(wide.index, wide[kind], left=left, color=KIND_COLORS[kind], label=kind)
+            ax.bar_label(bars, labels=[f"{v:.0%}" if v >= 0.04 else "" for v in wide[kind]], label_type="center",
+                         fontsize=8)
+            left = left + wide[kind]
+        ax.set_xlim(0, 1)
+        ax.legend(frameon=False, fontsize=8, ncols=3, loc="upper center", bbox_to_anchor=(0.5, -0.25))
+        ax.set(title=title or "Quotation against narration", xlabel="Share of the body's characters", ylabel="Article")
     return ax

@@ -25,6 +25,8 @@ from importlib import resources
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
+from newslens.marks import quotation_spans
+
 __all__ = ["split_sentences", "paragraph_spans", "punkt_tokenizer", "ABBREVIATIONS"]
 
 _ORTHO_BEG_UC = 1 << 1
@@ -39,7 +41,6 @@ _ELLIPSIS_ONLY = re.compile(r"^[.…\s]+[\"'”’»)\]]*$")
 _MARKER_ONLY = re.compile(r"^[•⁃‣◦▪■\-–]?\s*(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})(?:\.\)|\.|\))$")
 _BULLET = re.compile(r"(?<=\s)[•⁃‣◦▪■](?=\s*\S)")
 _LIST_MARKER = re.compile(r"(?:(?<=\s)|^)[•⁃‣◦▪■]?\s*(\d{1,3}|[a-z])(\.\)|\.|\))(?=\s)")
-_DOUBLE_MARK = re.compile(r'["“”„«»]')
 _CREDIT = re.compile(r"(?<=\S)\s+((?:Image|Photo|Photograph|Picture|Credit|Video)s?:\s)")
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _MAX_TAIL_WORDS = 12
@@ -203,36 +204,6 @@ def _join_attribution_tail(block: str, starts: set[int], *, keep: set[int]) -> s
         if close_pos <= tail_start and not block[close_pos:tail_start].strip():
             starts = starts - {s for s in starts if open_pos < s < close_pos and s not in keep}
     return starts
-
-
-def quotation_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of double-quoted passages, marks included, paired left to right.
-
-    A mark is an opener when it follows white space, an opening bracket or the start of
-    the text and precedes a non-space; otherwise it is a closer. Any mix of " “ ” „ « » pairs;
-    an unmatched mark is ignored.
-
-    Example:
-        >>> quotation_spans('He said „yes“ and "no”.')
-        [(8, 13), (18, 22)]
-    """
-    spans = []
-    open_at: int | None = None
-    for m in _DOUBLE_MARK.finditer(text):
-        pos = m.start()
-        before = text[pos - 1] if pos else " "
-        after = text[pos + 1] if pos + 1 < len(text) else " "
-        is_opener = (before.isspace() or before in "([{—–-") and not after.isspace()
-        if m.group() == "»" or (m.group() == "”" and not is_opener):
-            is_opener = False
-        if m.group() in "„«":
-            is_opener = True
-        if is_opener:
-            open_at = pos
-        elif open_at is not None:
-            spans.append((open_at, pos + 1))
-            open_at = None
-    return spans
 
 
 def _join_fragments(block: str, starts: set[int], *, keep: set[int]) -> set[int]:

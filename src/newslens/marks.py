@@ -1,0 +1,162 @@
+"""Quotation marks: which character opens a quotation, which closes it, and the spans between.
+
+News copy mixes every style: straight ``"..."``, curly ``“...”``, Bulgarian and German ``„...“``
+and ``„...”``, guillemets ``«...»`` and ``»...«``, a closing ``“`` where ``”`` was meant, and the
+typewriter pairs of newspaper archives (``''...''`` and ````...''``). Marks
+are therefore classified by where they stand, not by their shape: a mark after white space (or
+an opening bracket, or the start) and before a word opens; a mark after a word or punctuation
+closes. ``„`` always opens. Single quotes (``‘...’``, ``'...'``) count only outside double
+quotes and never inside a word, so apostrophes ("Tokyo's", "don’t", "’90s") are left alone.
+
+Nothing here raises on unbalanced marks: an opener never closed runs to the end of its
+paragraph (and on into the next paragraph when that one opens with a mark, the news convention
+for a quotation over several paragraphs); a closer with no opener starts its quotation at the
+start of its paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = ["Quotation", "DOUBLE_MARKS", "SINGLE_MARKS", "ALL_MARKS", "quotation_spans", "find_quotations"]
+
+DOUBLE_MARKS = "\"“”„«»‟"
+"""Characters that open or close a double quotation (two apostrophes or backticks also do)."""
+SINGLE_MARKS = "'‘’‚‹›"
+ALL_MARKS = DOUBLE_MARKS + SINGLE_MARKS
+_OPEN_CONTEXT = set(" \t\n\r\u00a0([{—–-/") | set(DOUBLE_MARKS)
+_DOUBLE = re.compile(r"''|``|[\"“”„«»‟]")
+_SINGLE = re.compile(r"(?<!')'(?!')|[‘’‚‹›]")
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """A quoted passage: ``start``/``end`` include the marks; ``inner_start``/``inner_end`` exclude them.
+
+    ``closed`` is False when no closing mark was found (the quotation ran to its paragraph's
+    end); ``opened`` is False when no opening mark was found.
+    """
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    opened: bool = True
+    closed: bool = True
+    single: bool = False
+
+
+def _role(text: str, pos: int, mark: str) -> str:
+    """'open', 'close' or 'either' for the mark at ``pos``."""
+    before = text[pos - 1] if pos > 0 else " "
+    after = text[pos + len(mark)] if pos + len(mark) < len(text) else " "
+    if mark == "``":
+        return "open"
+    if mark in "„‚":
+        return "open"
+    space_before = before in _OPEN_CONTEXT
+    space_after = after.isspace() or after in ",.;:!?)]}—–" or after in DOUBLE_MARKS
+    if space_before and not space_after:
+        return "open"
+    if space_after and not space_before:
+        return "close"
+    if mark in "«‹“‘":
+        return "open" if not before.isalnum() else "close"
+    if mark in "»›”’":
+        return "close"
+    return "either"
+
+
+def _is_apostrophe(text: str, pos: int) -> bool:
+    before = text[pos - 1] if pos > 0 else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    if before.isalnum() and after.isalnum():
+        return True  # don't, Tokyo's
+    if after.isdigit() and not before.isalnum():
+        return True  # ’90s
+    return before.lower() == "s" and not after.isalnum() and text[pos] in "'’" and pos >= 2 and text[pos - 2].isalpha()
+
+
+def _pair(text: str, start: int, end: int, pattern: re.Pattern[str], single: bool) -> list[Quotation]:
+    """Pair the marks of one paragraph ``text[start:end]``, left to right."""
+    out: list[Quotation] = []
+    open_at: int | None = None
+    open_len = 1
+    for m in pattern.finditer(text, start, end):
+        pos = m.start()
+        if single and _is_apostrophe(text, pos):
+            continue
+        role = _role(text, pos, m.group())
+        if open_at is None:
+            if role in ("open", "either"):
+                open_at, open_len = pos, len(m.group())
+            elif not out and not single:  # a closer with no opener: quote from the paragraph start
+                out.append(Quotation(start, m.end(), start, pos, opened=False))
+        elif role in ("close", "either"):
+            out.append(Quotation(open_at, m.end(), open_at + open_len, pos, single=single))
+            open_at = None
+        # a second opener while one is open: keep the first (a nested or stray mark)
+    if open_at is not None and not single:
+        out.append(Quotation(open_at, end, open_at + open_len, end, closed=False, single=single))
+    return out
+
+
+def find_quotations(text: str, paragraphs: Sequence[tuple[int, int]] | None = None) -> list[Quotation]:
+    """Every quotation in ``text``, in order, with multi-paragraph quotations joined.
+
+    Args:
+        text: The whole text.
+        paragraphs: ``(start, end)`` of each paragraph; the whole text is one paragraph when omitted.
+
+    Returns:
+        :class:`Quotation` objects in text order. Single-quoted passages are included only where
+        they are not inside a double-quoted one.
+
+    Example:
+        >>> t = 'He said „we will respond“ and "never stop”.'
+        >>> [t[q.start:q.end] for q in find_quotations(t)]
+        ['„we will respond“', '"never stop”']
+    """
+    paragraphs = list(paragraphs) if paragraphs is not None else [(0, len(text))]
+    found: list[Quotation] = []
+    for p_start, p_end in paragraphs:
+        doubles = _pair(text, p_start, p_end, _DOUBLE, single=False)
+        singles = [
+            q for q in _pair(text, p_start, p_end, _SINGLE, single=True)
+            if not any(d.start <= q.start < d.end for d in doubles)
+        ]
+        found.extend(sorted(doubles + singles, key=lambda q: q.start))
+    return _join_paragraphs(text, found, paragraphs)
+
+
+def _join_paragraphs(text: str, quotes: list[Quotation], paragraphs: list[tuple[int, int]]) -> list[Quotation]:
+    """An unclosed quotation continues when the next paragraph opens with a mark."""
+    para_of = {}
+    for i, (s, e) in enumerate(paragraphs):
+        para_of[s] = i
+    joined: list[Quotation] = []
+    for q in quotes:
+        prev = joined[-1] if joined else None
+        if (
+            prev is not None
+            and not prev.closed
+            and q.opened
+            and q.start in para_of
+            and prev.end == paragraphs[para_of[q.start] - 1][1]
+        ):
+            joined[-1] = Quotation(prev.start, q.end, prev.inner_start, q.inner_end, True, q.closed, prev.single)
+        else:
+            joined.append(q)
+    return joined
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the double-quoted passages of one paragraph, marks included.
+
+    Example:
+        >>> quotation_spans('He said „yes“ and "no”.')
+        [(8, 13), (18, 22)]
+    """
+    return [(q.start, q.end) for q in _pair(text, 0, len(text), _DOUBLE, single=False) if q.opened and q.closed]

@@ -1,0 +1,177 @@
+"""Quotes and speakers: the first article, every mark style, unbalanced marks, paragraphs, interruptions,
+pronouns and role nouns, "according to", the charts and the command line."""
+
+from __future__ import annotations
+
+import matplotlib
+import pandas as pd
+import pytest
+
+matplotlib.use("Agg")
+
+import newslens  # noqa: E402
+from newslens import plots  # noqa: E402
+from newslens.marks import find_quotations  # noqa: E402
+from newslens.quotes import quotation_share, quote_summary, quotes  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def fakti_quotes(fakti):
+    return quotes(fakti)
+
+
+def rows(table):
+    return [(r.kind, r.speaker, r.quote[:30]) for r in table.itertuples()]
+
+
+def test_first_article_direct_and_partial(fakti_quotes):
+    quoted = fakti_quotes[fakti_quotes["kind"] != "reported"]
+    assert rows(quoted) == [
+        ("direct", "Andrei Rudenko", "Unfortunately, the reaction of"),
+        ("direct", "Andrei Rudenko", "In such conditions, we will be"),
+        ("partial", "Takeshi Iwaya", "somewhat positive"),
+        ("direct", "Andrei Rudenko", "But this requires a real rejec"),
+        ("partial", "Tokyo", "violates international law"),
+    ]
+    by_quote = quoted.set_index(quoted["quote"].str[:13])
+    assert by_quote.loc["Unfortunately", "speaker_text"] == "he"
+    assert by_quote.loc["Unfortunately", "cue"] == "pointed out"
+    assert quoted.iloc[3]["speaker_text"] == "the deputy minister" and quoted.iloc[3]["cue"] == "added"
+    assert quoted.iloc[4]["speaker_text"] == "it" and quoted.iloc[4]["via"] == "NHK"
+    assert quoted.iloc[1]["statement"] == quoted.iloc[0]["statement"]  # the paragraph with no cue continues
+
+
+def test_first_article_reported_speech(fakti_quotes):
+    reported = fakti_quotes[fakti_quotes["kind"] == "reported"]
+    assert [(r.speaker, r.cue) for r in reported.itertuples()] == [
+        ("Andrei Rudenko", "stated"),
+        ("Takeshi Iwaya", "noted"),
+        ("Andrei Rudenko", "noted"),
+        ("NHK", "reported"),
+        ("NHK", "noted"),
+    ]
+    assert reported.iloc[0]["quote"].startswith("Russia's reaction")  # "This was stated ... by": the sentence before
+    assert reported.iloc[1]["quote"].startswith("Tokyo considered")
+    assert reported.iloc[3]["quote"].startswith("Tokyo plans to tighten sanctions")
+    assert reported.iloc[4]["speaker_text"] == "the channel"
+    assert reported.iloc[4]["quote"] == "Additional sanctions could include freezing assets"
+
+
+def test_offsets_marks_and_speaker_spans(fakti, fakti_quotes):
+    for row in fakti_quotes.itertuples():
+        span = fakti.text[row.start : row.end]
+        if row.kind != "reported":
+            assert span[0] in "\"“„" and span[-1] in "\"”“"
+        if pd.notna(row.speaker_start):
+            assert fakti.text[row.speaker_start : row.speaker_end] == row.speaker_text
+    direct = fakti_quotes[fakti_quotes["kind"] == "direct"].iloc[0]
+    assert fakti.text[direct.start] == '"' and fakti.text[direct.end - 1] == "”"  # opened with " closed with ”
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The minister said: "We will respond."',
+        "The minister said: “We will respond.”",
+        "The minister said: „We will respond.“",
+        "The minister said: „We will respond.”",
+        "The minister said: «We will respond.»",
+        "The minister said: ''We will respond.''",
+        "The minister said: 'We will respond.'",
+    ],
+    ids=["straight", "curly", "bulgarian", "german-mixed", "guillemets", "typewriter", "single"],
+)
+def test_every_quotation_mark_style(text):
+    table = quotes(newslens.article_from_text(text), kinds=("direct",))
+    assert table["quote"].tolist() == ["We will respond."]
+    assert table["speaker"].tolist() == ["The minister"]
+
+
+def test_unbalanced_marks_never_raise_and_keep_what_can_be_found():
+    text = ('Maria Kovacs said: "We will win." The rival replied: "Never.\n\n'
+            'Another paragraph with a stray ” mark and „an unclosed one.')
+    table = quotes(newslens.article_from_text(text))
+    assert ("direct", "Maria Kovacs", "We will win.") in rows(table)
+    assert any(q.startswith("Never") for q in table["quote"])
+    assert find_quotations('no marks at all') == []
+
+
+def test_multi_paragraph_quote_is_one_row():
+    text = ('Talks collapse\n\n"We never stopped working on the deal.\n\n'
+            '"But it takes two sides," Kovacs added.')
+    table = quotes(newslens.article_from_text(text), kinds=("direct",))
+    assert len(table) == 1
+    row = table.iloc[0]
+    assert row["quote"] == "We never stopped working on the deal. But it takes two sides,"
+    assert row["speaker"] == "Kovacs" and row["cue"] == "added"
+
+
+def test_interrupted_quote_is_one_row():
+    text = 'Border dispute\n\n"We will," he said, "respond." Officials in Tokyo said nothing.'
+    table = quotes(newslens.article_from_text(text), kinds=("direct",))
+    assert len(table) == 1
+    row = table.iloc[0]
+    assert row["quote"] == "We will, respond."
+    assert text[row["start"] : row["end"]] == '"We will," he said, "respond."'
+
+
+def test_pronoun_and_role_noun_resolution():
+    text = (
+        "Ministers meet\n\nForeign Minister Maria Kovacs met the press on Monday. "
+        '"The talks failed," she said. The central bank warned of inflation. '
+        '"Prices will rise," the bank said. "We are ready," added the foreign minister.'
+    )
+    table = quotes(newslens.article_from_text(text), kinds=("direct",))
+    got = [(r.speaker_text, r.speaker) for r in table.itertuples()]
+    assert got[0] == ("she", "Maria Kovacs")
+    assert got[2] == ("the foreign minister", "Maria Kovacs")
+    assert got[1][0] == "the bank"
+
+
+def test_according_to():
+    text = "Border closed\n\nAccording to the Interior Ministry, the border will stay closed until Friday."
+    table = quotes(newslens.article_from_text(text))
+    assert rows(table) == [("reported", "Interior Ministry", "the border will stay closed un")]
+    assert table.iloc[0]["cue"] == "according to"
+
+
+def test_scare_quotes_are_not_statements_unless_asked():
+    text = 'Parade\n\nThe so-called "peace plan" was shown on the "Today" programme.'
+    article = newslens.article_from_text(text)
+    assert quotes(article).empty
+    assert set(quotes(article, include_unattributed=True)["kind"]) == {"unattributed"}
+
+
+def test_summary_share_and_charts(fakti, fakti_quotes):
+    import matplotlib.pyplot as plt
+
+    summary = quote_summary(fakti_quotes).set_index("speaker")
+    assert summary.loc["Andrei Rudenko", "statements"] == 5
+    assert summary.loc["Andrei Rudenko", "direct"] == 3 and summary.loc["Andrei Rudenko", "reported"] == 2
+    assert summary.loc["Takeshi Iwaya", "quoted_words"] == 2
+    share = quotation_share(fakti, fakti_quotes).set_index("kind")
+    assert share["share"].sum() == pytest.approx(1.0)
+    assert share.loc["quotation", "characters"] > 400
+    for ax in (
+        plots.plot_quoted_speakers(quote_summary(fakti_quotes)),
+        plots.plot_quoted_speakers(quote_summary(fakti_quotes), value="quoted_words"),
+        plots.plot_quotes_along_article(fakti_quotes),
+        plots.plot_quotation_share(share.reset_index()),
+    ):
+        assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+        plt.close(ax.figure)
+
+
+def test_cli_quotes(capsys):
+    import json
+
+    from newslens.cli import main
+    from newslens.paths import FIRST_ARTICLE
+
+    assert main(["quotes", str(FIRST_ARTICLE), "--kind", "partial", "--format", "json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert [(r["quote"], r["speaker"]) for r in records] == [
+        ("somewhat positive", "Takeshi Iwaya"), ("violates international law", "Tokyo"),
+    ]
+    assert {"quote", "kind", "speaker", "speaker_label", "speaker_start", "speaker_end", "cue", "start", "end",
+            "part", "paragraph", "sentence"} <= set(records[0])
