@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 
 from newslens.errors import ArticleError
-from newslens.io import read_text
+from newslens.io import extract_html, looks_like_html, read_text
 from newslens.layouts import parse_layout
 from newslens.segment import paragraph_spans
 
@@ -29,6 +29,7 @@ class Metadata:
     published: datetime | None = None
     views: int | None = None
     caption: str | None = None
+    author: str | None = None
     layout: str = "plain"
     source: str | None = None
     encoding: str | None = None
@@ -66,6 +67,10 @@ class Article:
     paragraph_spans: list[tuple[int, int]]
     parts: list[str]
     sentence_model: str = "newslens"
+    html: str | None = None
+    """The original HTML page, for an article extracted from HTML (``text`` is what was extracted)."""
+    extra: dict[str, Any] | None = None
+    """Extra metadata columns, for an article read from a CSV or JSONL corpus."""
 
     @property
     def body(self) -> list[str]:
@@ -142,7 +147,19 @@ def load_article(
     raw = read_text(path)
     if article_id is None:
         article_id = "stdin" if str(path) == "-" else Path(path).stem
+    if looks_like_html(raw.source, raw.text):
+        return _from_html(raw, article_id, sentence_model=sentence_model)
     return _build(raw.text, article_id, layout, source=raw.source, encoding=raw.encoding, sentence_model=sentence_model)
+
+
+def _from_html(raw, article_id: str, *, sentence_model: str) -> Article:
+    """An article from an HTML page: trafilatura's title and main text, the page kept in ``html``."""
+    text, meta = extract_html(raw.text, source=raw.source)
+    spans = paragraph_spans(text)
+    parts = (["headline"] if meta["headline"] else []) + ["body"] * (len(spans) - (1 if meta["headline"] else 0))
+    metadata = Metadata(**meta, layout="html", source=raw.source, encoding=raw.encoding)
+    return Article(id=article_id, text=text, metadata=metadata, paragraph_spans=spans, parts=parts,
+                   sentence_model=sentence_model, html=raw.text)
 
 
 def article_from_text(

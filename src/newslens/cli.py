@@ -33,7 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, (help_text, handler, extra) in COMMANDS.items():
         cmd = sub.add_parser(name, help=help_text, description=help_text)
-        cmd.add_argument("path", metavar="PATH", help="article file, or - for standard input")
+        cmd.add_argument(
+            "path", metavar="PATH",
+            help="article file (.txt or .html), - for standard input, or a folder, glob or .csv/.jsonl for many",
+        )
         cmd.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
         cmd.add_argument(
             "--layout",
@@ -49,7 +52,24 @@ def build_parser() -> argparse.ArgumentParser:
             )
         extra(cmd)
         cmd.set_defaults(handler=handler)
+    report = sub.add_parser(
+        "report",
+        help="Run every notebook for each article and write a report (HTML, figures, tables).",
+        description="Run every notebook headless for each article; write executed notebooks, HTML pages, "
+        "figures (PNG and SVG) and tables (CSV) under --out, with an index.html.",
+    )
+    report.add_argument("paths", nargs="+", metavar="PATH", help="article files")
+    report.add_argument("--out", default="reports", help="report folder (default: reports)")
+    report.add_argument("--no-progress", action="store_true", help="no progress bar")
+    report.set_defaults(handler=_cmd_report, format="report")
     return parser
+
+
+def _cmd_report(args: argparse.Namespace) -> str:
+    from newslens.report import run_report
+
+    index = run_report(args.paths, out=args.out, progress=not args.no_progress)
+    return f"report written: {index}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -68,9 +88,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _load(args: argparse.Namespace):
+    """One article, or a corpus when PATH is a folder, a glob, or a .csv/.jsonl file."""
+    from pathlib import Path
+
     from newslens.article import load_article
 
-    return load_article(args.path, layout=args.layout)
+    path = str(args.path)
+    if path != "-" and (Path(path).is_dir() or any(c in path for c in "*?[") or path.endswith((".csv", ".jsonl"))):
+        from newslens.corpus import load_corpus
+
+        corpus = load_corpus(path, layout=args.layout)
+        for row in corpus.errors.itertuples():
+            print(f"newslens: skipped {row.file}: {row.problem}", file=sys.stderr)
+        return corpus
+    return load_article(path, layout=args.layout)
 
 
 def _filter_parts(table, args: argparse.Namespace):
@@ -81,7 +112,7 @@ def _filter_parts(table, args: argparse.Namespace):
     return table[table["part"].isin(parts)].reset_index(drop=True)
 
 
-def _cmd_info(args: argparse.Namespace) -> dict[str, Any]:
+def _cmd_info(args: argparse.Namespace) -> Any:
     return _load(args).info()
 
 
@@ -221,6 +252,9 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.Namespace], Any], Callable[[ar
 
 def _emit(result: Any, fmt: str) -> None:
     out = sys.stdout
+    if isinstance(result, str):
+        out.write(result + "\n")
+        return
     if isinstance(result, dict):
         if fmt == "json":
             out.write(json.dumps(result, default=_json_default, ensure_ascii=False, indent=2) + "\n")

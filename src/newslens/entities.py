@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
 
+from newslens.corpus import per_article
 from newslens.errors import ArticleError
 
 if TYPE_CHECKING:
@@ -62,6 +63,7 @@ _POSSESSIVE = re.compile(r"\s*['’]s?$")
 _NLTK_LABELS = {"ORGANIZATION": "ORG", "LOCATION": "LOC", "FACILITY": "FAC", "GSP": "GPE", "PERSON": "PERSON", "GPE": "GPE"}
 
 
+@per_article
 def entity_mentions(
     article: Article,
     *,

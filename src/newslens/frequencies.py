@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 import pandas as pd
 
+from newslens.corpus import Corpus, per_article
 from newslens.errors import ArticleError
 from newslens.layouts import PARTS
 from newslens.stopwords import get_stopwords
@@ -62,6 +63,7 @@ def scope_tokens(
     return tokens
 
 
+@per_article
 def word_frequencies(
     article: Article,
     *,
@@ -239,6 +241,7 @@ def _ngrams(tokens: pd.DataFrame, n: int, stops: frozenset[str], *, group: str |
     return pd.DataFrame(rows, columns=["term", "part", "form"])
 
 
+@per_article
 def collocations(
     article: Article,
     *,
@@ -297,6 +300,7 @@ def collocations(
     return table.head(top) if top else table
 
 
+@per_article
 def keyness(
     article: Article,
     *,
@@ -340,7 +344,7 @@ def keyness(
         in_ref = {t: p > 0 for t, p in ref_prop.items()}
         ref_counts = {t: (c if c > 0 else _REFERENCE_FLOOR * REFERENCE_SIZE) for t, c in ref_counts.items()}
     else:
-        refs = [reference] if hasattr(reference, "tokens") else list(reference)
+        refs = list(reference) if isinstance(reference, (list, tuple, Corpus)) else [reference]
         counter: Counter[str] = Counter()
         ref_total = 0
         for ref in refs:
@@ -388,6 +392,7 @@ def _wordfreq_proportions(terms: list[str]) -> dict[str, float]:
     return {t: word_frequency(t, "en") for t in terms}
 
 
+@per_article
 def concordance(
     article: Article,
     query: str | Sequence[str],
@@ -452,6 +457,7 @@ def _flat(text: str) -> str:
     return " ".join(text.split()) if "\n" in text else text.strip()
 
 
+@per_article
 def dispersion(
     article: Article, terms: Sequence[str], *, parts: Sequence[str] | None = DEFAULT_PARTS
 ) -> pd.DataFrame:
@@ -475,6 +481,7 @@ def dispersion(
     return out
 
 
+@per_article
 def lexical_stats(article: Article, *, parts: Sequence[str] | None = DEFAULT_PARTS) -> pd.DataFrame:
     """Tokens, words, types, type-token ratio and hapaxes, in one row.
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from newslens.errors import ArticleError
 
-__all__ = ["MAX_BYTES", "RawText", "read_text", "decode_bytes"]
+__all__ = ["MAX_BYTES", "RawText", "read_text", "decode_bytes", "looks_like_html", "extract_html"]
 
 MAX_BYTES = 50 * 1024 * 1024
 """Largest file newslens reads (50 MiB): far above any news article, small enough for memory."""
@@ -133,3 +133,53 @@ def _decode(data: bytes, source: str) -> tuple[str, str]:
 def _looks_binary(text: str) -> bool:
     control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
     return control > max(1, len(text) // 100)
+
+
+def looks_like_html(source: str, text: str) -> bool:
+    """An ``.html``/``.htm`` file, or text that starts like an HTML document."""
+    if source.lower().endswith((".html", ".htm")):
+        return True
+    head = text.lstrip()[:200].lower()
+    return head.startswith(("<!doctype html", "<html"))
+
+
+def extract_html(html: str, *, source: str = "<html>") -> tuple[str, dict[str, object]]:
+    """The main text and metadata of an HTML page, with trafilatura.
+
+    Returns:
+        ``(text, metadata)``: the title and the main text as paragraphs separated by blank
+        lines, and ``headline``, ``published`` (a ``datetime`` or None), ``author``, ``outlet``.
+
+    Raises:
+        ArticleError: No main text could be found in the page.
+    """
+    from datetime import datetime
+
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True)
+    body = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    if not body:
+        raise ArticleError(
+            f"{source}: no article text found in the HTML page. Fix: save the article's own page, "
+            "or copy its text into a .txt file.",
+            path=source,
+        )
+    title = (getattr(doc, "title", None) or "").strip()
+    published = None
+    if getattr(doc, "date", None):
+        try:
+            published = datetime.fromisoformat(str(doc.date))
+        except ValueError:
+            published = None
+    paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
+    if title and paragraphs and paragraphs[0] == title:
+        paragraphs = paragraphs[1:]
+    text = "\n\n".join(([title] if title else []) + paragraphs)
+    meta = {
+        "headline": title or None,
+        "published": published,
+        "author": (getattr(doc, "author", None) or None),
+        "outlet": (getattr(doc, "sitename", None) or None),
+    }
+    return text, meta

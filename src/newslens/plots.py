@@ -81,9 +81,23 @@ LABEL_COLORS = {
 
 @contextmanager
 def style() -> Iterator[None]:
-    """Apply the newslens style for the duration of a ``with`` block."""
-    with plt.rc_context(STYLE):
-        yield
+    """Apply the newslens style for the duration of a ``with`` block.
+
+    Interactive mode is the one setting kept from inside the block: Jupyter's inline backend
+    turns it on when the first figure is made, and restoring it on exit would stop every later
+    figure from displaying on its own.
+    """
+    import matplotlib
+
+    interactive = matplotlib.is_interactive()
+    try:
+        with plt.rc_context(STYLE):
+            try:
+                yield
+            finally:
+                interactive = matplotlib.is_interactive()
+    finally:
+        matplotlib.interactive(interactive)
 
 
 def _legend(ax: Axes, colors: dict[str, str], **kwargs) -> None:

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from newslens.corpus import per_article
 from newslens.entities import NUMERIC_LABELS, PROSE_PARTS, entity_mentions
 from newslens.marks import ALL_MARKS, Quotation, find_quotations
 
@@ -89,6 +90,7 @@ class _Context:
     sentence_of: list[int]
 
 
+@per_article
 def quotes(
     article: Article,
     *,

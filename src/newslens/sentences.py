@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from newslens.corpus import per_article
 from newslens.errors import ArticleError
 from newslens.stopwords import default_stopwords
 
@@ -56,7 +57,9 @@ def _words(tokens: pd.DataFrame) -> pd.DataFrame:
 
 
 def _articles(articles: Article | Iterable[Article]) -> list[Article]:
-    return [articles] if hasattr(articles, "tokens") else list(articles)
+    from newslens.article import Article
+
+    return [articles] if isinstance(articles, Article) else list(articles)
 
 
 def sentence_table(articles: Article | Iterable[Article]) -> pd.DataFrame:
@@ -150,6 +153,7 @@ def extreme_sentences(table: pd.DataFrame, *, n: int = 3, value: str = "words") 
     return pd.concat([longest, shortest], ignore_index=True)[["which", value, "part", "paragraph", "sentence", "text"]]
 
 
+@per_article
 def readability(article: Article, *, parts: Sequence[str] = ("body",)) -> pd.DataFrame:
     """Readability of the article's body with textstat, plus reading time, with guards.
 
@@ -217,6 +221,7 @@ def _not_english(lowers: pd.Series) -> str:
     return ""
 
 
+@per_article
 def lexical_diversity(
     article: Article, *, parts: Sequence[str] = ("headline", "standfirst", "body"), window: int = 50, threshold: float = 0.72
 ) -> pd.DataFrame:

@@ -1,0 +1,79 @@
+"""The main job: newslens report writes the executed notebooks, HTML, figures and tables, atomically."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from newslens import ArticleError
+from newslens.cli import main
+from newslens.paths import FIRST_ARTICLE, NOTEBOOKS_DIR
+from newslens.report import notebooks, run_report
+
+ERROR_MARKERS = ("Traceback (most recent call last)", 'class="jp-OutputArea-output" data-mime-type="application/vnd.jupyter.stderr"')
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    out = tmp_path_factory.mktemp("run") / "reports"
+    assert main(["report", str(FIRST_ARTICLE), "--out", str(out), "--no-progress"]) == 0
+    return out
+
+
+def test_report_writes_every_file(report):
+    article = report / "fakti-2024-11-24-moscow-tokyo"
+    assert (report / "index.html").is_file()
+    for book in notebooks():
+        assert (article / book.name).is_file()
+        html = (article / f"{book.stem}.html").read_text(encoding="utf-8")
+        assert not any(marker in html for marker in ERROR_MARKERS), book.name
+        nb = nbformat.read(article / book.name, as_version=4)
+        assert not [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    pngs = sorted((article / "figures").glob("*.png"))
+    svgs = sorted((article / "figures").glob("*.svg"))
+    assert len(pngs) >= 15 and {p.stem for p in pngs} == {s.stem for s in svgs}
+    assert all(p.read_bytes().startswith(b"\x89PNG") for p in pngs)
+    csvs = sorted((article / "tables").glob("*.csv"))
+    assert len(csvs) >= 10
+    index = (report / "index.html").read_text(encoding="utf-8")
+    assert "fakti-2024-11-24-moscow-tokyo/00-overview.html" in index
+
+
+def test_report_tables_hold_the_data(report):
+    tables = report / "fakti-2024-11-24-moscow-tokyo" / "tables"
+    import pandas as pd
+
+    key = pd.read_csv(next(tables.glob("00-overview-*.csv")))
+    assert "Body sentences" in key["measure"].tolist()
+
+
+def test_links_between_notebooks_point_at_pages(report):
+    html = (report / "fakti-2024-11-24-moscow-tokyo" / "00-overview.html").read_text(encoding="utf-8")
+    assert 'href="02-word-frequencies.html"' in html and ".ipynb\"" not in html
+
+
+def test_failure_is_atomic_and_names_notebook_and_cell(tmp_path):
+    out = tmp_path / "reports"
+    out.mkdir()
+    (out / "keep.txt").write_text("previous report", encoding="utf-8")
+    broken_dir = tmp_path / "notebooks"
+    broken_dir.mkdir()
+    nb = nbformat.read(NOTEBOOKS_DIR / "01-load-and-tokenize.ipynb", as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell("raise RuntimeError('boom')"))
+    nbformat.write(nb, broken_dir / "01-broken.ipynb")
+    shutil.copy(NOTEBOOKS_DIR / "00-overview.ipynb", broken_dir / "00-overview.ipynb")
+    with pytest.raises(ArticleError, match=r"notebook 01-broken\.ipynb failed in cell \d+ \(RuntimeError: boom\)"):
+        run_report([FIRST_ARTICLE], out=out, notebook_paths=sorted(broken_dir.glob("*.ipynb")), progress=False)
+    assert sorted(p.name for p in out.iterdir()) == ["keep.txt"]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".reports-")]
+
+
+def test_bad_article_fails_before_any_work(tmp_path, capsys):
+    assert main(["report", str(tmp_path / "missing.txt"), "--out", str(tmp_path / "r")]) == 2
+    err = capsys.readouterr().err
+    assert "missing.txt: no such file" in err and err.count("\n") == 1
+    assert not (tmp_path / "r").exists()
