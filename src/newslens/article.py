@@ -100,6 +100,17 @@ class Article:
 
         return token_table(self.sentences, self.text, get_stopwords())
 
+    def memo(self, key: tuple, compute):
+        """Compute a derived table once per article and key (an analysis and its arguments), then reuse it.
+
+        Tables are returned as copies, so a caller that edits one cannot change the cached result.
+        """
+        store = self.__dict__.setdefault("_memo", {})
+        if key not in store:
+            store[key] = compute()
+        value = store[key]
+        return value.copy() if hasattr(value, "copy") else value
+
     def counts(self) -> dict[str, int]:
         """Paragraphs, sentences and words (tokens that are not punctuation), overall and in the body."""
         body_tokens = self.tokens[self.tokens["part"] == "body"]

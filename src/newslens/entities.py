@@ -97,6 +97,18 @@ def entity_mentions(
         >>> m = entity_mentions(article)  # doctest: +SKIP
         >>> m.query("label == 'PERSON'")["canonical"].value_counts()  # doctest: +SKIP
     """
+    if isinstance(aliases, Mapping):
+        aliases = dict(aliases)
+        key = ("entity_mentions", backend, tuple(sorted(aliases.items())), tuple(parts))
+    else:
+        key = ("entity_mentions", backend, str(aliases) if aliases is not None else None, tuple(parts))
+    mentions = article.memo(key, lambda: _entity_mentions(article, backend, aliases, parts))
+    if not numeric:
+        mentions = mentions[~mentions["label"].isin(NUMERIC_LABELS)].reset_index(drop=True)
+    return mentions
+
+
+def _entity_mentions(article: Article, backend: str, aliases: Any, parts: Sequence[str]) -> pd.DataFrame:
     tokens = article.tokens[article.tokens["part"].isin(parts)]
     tokens = tokens[~_caption_numbering(tokens)].reset_index(drop=True)
     if tokens.empty:
@@ -111,10 +123,7 @@ def entity_mentions(
     spans = _add_patterns(tokens, spans)
     mentions = _to_table(article, tokens, spans)
     mentions = _propagate(article, tokens, mentions)
-    mentions = canonicalize(mentions, aliases=aliases)
-    if not numeric:
-        mentions = mentions[~mentions["label"].isin(NUMERIC_LABELS)].reset_index(drop=True)
-    return mentions
+    return canonicalize(mentions, aliases=aliases)
 
 
 def _caption_numbering(tokens: pd.DataFrame) -> pd.Series:
@@ -132,12 +141,13 @@ def _caption_numbering(tokens: pd.DataFrame) -> pd.Series:
 
 def _spacy_spans(article: Article, tokens: pd.DataFrame) -> list[tuple[int, int, str, str]]:
     """(token_start, token_end, label, source) per spaCy entity, never crossing a paragraph."""
-    from newslens.nlp import spacy_doc
+    from newslens.nlp import spacy_docs
 
+    paragraphs = [para for _, para in tokens.groupby("paragraph", sort=True)]
+    docs = spacy_docs(paragraphs, article.text, components=("tok2vec", "ner"))
     spans = []
-    for _, para in tokens.groupby("paragraph", sort=True):
+    for para, doc in zip(paragraphs, docs):
         offset = para.index[0]
-        doc = spacy_doc(para, article.text, components=("tok2vec", "ner"))
         spans.extend((offset + e.start, offset + e.end, e.label_, "spacy") for e in doc.ents)
     return spans
 
@@ -279,12 +289,19 @@ def _propagate(article: Article, tokens: pd.DataFrame, mentions: pd.DataFrame) -
 
 
 def _strip_the(tokens: pd.DataFrame, token_start: int, token_end: int) -> list[str]:
-    rows = tokens[(tokens["position"] >= token_start) & (tokens["position"] < token_end)]["token"].tolist()
+    first = int(tokens["position"].iloc[0])
+    rows = tokens["token"].tolist()[token_start - first : token_end - first] if _contiguous(tokens) else \
+        tokens[(tokens["position"] >= token_start) & (tokens["position"] < token_end)]["token"].tolist()
     if rows and rows[0].lower() == "the":
         rows = rows[1:]
     if rows and rows[-1] in ("'s", "’s", "'", "’"):
         rows = rows[:-1]
     return rows
+
+
+def _contiguous(tokens: pd.DataFrame) -> bool:
+    positions = tokens["position"]
+    return len(positions) == 0 or int(positions.iloc[-1]) - int(positions.iloc[0]) == len(positions) - 1
 
 
 # --------------------------------------------------------------------------------- canonical names

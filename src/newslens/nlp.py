@@ -84,16 +84,23 @@ def spacy_doc(tokens: Any, text: str, *, components: tuple[str, ...]) -> Any:
     Returns:
         The processed ``spacy.tokens.Doc``.
     """
+    return spacy_docs([tokens], text, components=components)[0]
+
+
+def spacy_docs(groups: list[Any], text: str, *, components: tuple[str, ...], batch_size: int = 64) -> list[Any]:
+    """:func:`spacy_doc` for several token tables at once (say, one per paragraph), batched through
+    each pipeline component with ``pipe``: the same results, one model call per batch."""
     from spacy.tokens import Doc
 
     nlp = load_spacy_model(components=components)
-    words = tokens["token"].tolist()
-    ends = tokens["end"].tolist()
-    starts = tokens["start"].tolist()
-    spaces = [(i + 1 < len(starts) and starts[i + 1] > ends[i]) for i in range(len(words))]
-    sentence = tokens["sentence"].tolist()
-    sent_starts = [i == 0 or sentence[i] != sentence[i - 1] for i in range(len(words))]
-    doc = Doc(nlp.vocab, words=words, spaces=spaces, sent_starts=sent_starts)
+    docs = []
+    for tokens in groups:
+        words = tokens["token"].tolist()
+        starts, ends = tokens["start"].tolist(), tokens["end"].tolist()
+        spaces = [(i + 1 < len(starts) and starts[i + 1] > ends[i]) for i in range(len(words))]
+        sentence = tokens["sentence"].tolist()
+        sent_starts = [i == 0 or sentence[i] != sentence[i - 1] for i in range(len(words))]
+        docs.append(Doc(nlp.vocab, words=words, spaces=spaces, sent_starts=sent_starts))
     for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc
+        docs = list(proc.pipe(docs, batch_size=batch_size)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+    return docs

@@ -30,6 +30,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 
 from newslens.corpus import per_article
@@ -170,8 +171,9 @@ def _context(article: Article, aliases: Any) -> _Context:
     starts, ends = tokens["start"].to_numpy(), tokens["end"].to_numpy()
     quote_of: list[int | None] = [None] * len(tokens)
     for qi, q in enumerate(quotations):
-        for i in range(len(tokens)):
-            if starts[i] >= q.start and ends[i] <= q.end:
+        lo, hi = np.searchsorted(starts, q.start, side="left"), np.searchsorted(starts, q.end, side="left")
+        for i in range(int(lo), int(hi)):
+            if ends[i] <= q.end:
                 quote_of[i] = qi
     position_to_doc = {int(p): i for i, p in enumerate(tokens["position"])}
     mentions = entity_mentions(article, aliases=aliases, numeric=False).copy()
