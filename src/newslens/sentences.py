@@ -118,15 +118,15 @@ def sentence_summary(table: pd.DataFrame, *, by: str | Sequence[str] | None = "p
 
     Args:
         table: A table from :func:`sentence_table`.
-        by: Group by ``"part"`` (default), ``"paragraph"``, ``"article_id"``, a list of
-            columns, or None for one row overall.
+        by: Group by ``"part"`` (default), ``"paragraph"``, a list of columns, or None for one
+            row per article. Rows are always per article (``article_id`` comes first).
         value: The length to summarise: ``"words"`` (default), ``"tokens"`` or ``"characters"``.
 
     Returns:
         One row per group: ``count``, ``mean``, ``median``, ``std``, ``q1``, ``q3``, ``min``, ``max``.
     """
     groups = [by] if isinstance(by, str) else list(by or [])
-    if "article_id" not in groups and table["article_id"].nunique() > 1:
+    if "article_id" not in groups and "article_id" in table.columns:
         groups = ["article_id", *groups]
     stats = ["count", "mean", "median", "std", ("q1", 0.25), ("q3", 0.75), "min", "max"]
 
