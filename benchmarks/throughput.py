@@ -12,9 +12,9 @@ the same texts, each timed after the spaCy model is loaded:
 * ``newslens``: the full analysis per article: tokens and sentences, entity mentions, quotes and
   their speakers, word frequencies.
 
-Reported: words per second (words = NLTK word tokens), the ratios newslens/naive and
-newslens/floor, peak memory (tracemalloc) for the first half and the whole of the corpus, and the
-machine's core count.
+Each way runs in a fresh process. Reported: words per second (words = NLTK word tokens), the
+ratios newslens/naive and newslens/floor, peak resident memory of each process (model included),
+and newslens's peak for the first half of the corpus against the whole, and the core count.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ import json
 import os
 import sys
 import time
-import tracemalloc
 from pathlib import Path
 
 
@@ -69,14 +68,32 @@ def run_newslens(texts: list[str]) -> None:
         word_frequencies(article)
 
 
-def timed(fn, texts) -> tuple[float, int]:
-    tracemalloc.start()
+RUNNERS = {"naive": run_naive, "floor": run_floor, "newslens": run_newslens}
+
+
+def _child(name: str, folder: str, limit: int | None) -> tuple[float, int]:
+    """Run one way in a fresh process: (seconds after loading the model, peak resident memory in bytes)."""
+    import resource
+
+    from newslens.nlp import load_spacy_model
+
+    texts = load_texts(Path(folder), limit)
+    for components in (("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"), ("tok2vec", "ner"),
+                       ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")):
+        load_spacy_model(components=components)  # every model variant is loaded before timing
+    if name == "newslens":
+        run_newslens(texts[:2])  # warm imports
     t0 = time.perf_counter()
-    fn(texts)
+    RUNNERS[name](texts)
     seconds = time.perf_counter() - t0
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return seconds, peak
+    return seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def timed(name: str, folder: Path, limit: int | None) -> tuple[float, int]:
+    import multiprocessing
+
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        return pool.apply(_child, (name, str(folder), limit))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -88,19 +105,12 @@ def main(argv: list[str] | None = None) -> int:
     texts = load_texts(args.corpus, args.limit)
     from nltk.tokenize import word_tokenize
 
-    from newslens.nlp import load_spacy_model
-
     words = sum(len(word_tokenize(t, preserve_line=True)) for t in texts)
-    for components in (("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"), ("tok2vec", "ner"),
-                       ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")):
-        load_spacy_model(components=components)  # load every model variant before timing
-    run_newslens(texts[:2])  # warm caches and imports
     results = {"articles": len(texts), "words": words, "cores": os.cpu_count()}
-    for name, fn in (("naive", run_naive), ("floor", run_floor), ("newslens", run_newslens)):
-        seconds, peak = timed(fn, texts)
+    for name in RUNNERS:
+        seconds, peak = timed(name, args.corpus, len(texts))
         results[name] = {"seconds": seconds, "words_per_second": words / seconds, "peak_mib": peak / 2**20}
-    half = texts[: len(texts) // 2]
-    _, peak_half = timed(run_newslens, half)
+    _, peak_half = timed("newslens", args.corpus, len(texts) // 2)
     results["newslens"]["peak_mib_half_corpus"] = peak_half / 2**20
     results["ratio_to_naive"] = results["newslens"]["words_per_second"] / results["naive"]["words_per_second"]
     results["ratio_to_floor"] = results["newslens"]["words_per_second"] / results["floor"]["words_per_second"]

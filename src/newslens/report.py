@@ -1,7 +1,7 @@
 """The main job: run every notebook headless for each article and write a browsable report.
 
-For each article, every notebook in ``notebooks/`` is executed with papermill (its
-``ARTICLE`` parameter set to the article), then written as the executed notebook, an HTML page,
+For each article, every notebook in ``notebooks/`` is executed headless (papermill injects the
+``ARTICLE`` parameter, nbclient runs the cells), then written as the executed notebook, an HTML page,
 every figure as PNG and SVG, and every table as CSV. An ``index.html`` links everything.
 
 The report is written atomically: it is built in a temporary folder beside ``out`` and moved
@@ -100,24 +100,27 @@ def _run_all(articles, books, work: Path, *, progress: bool, timeout: int) -> No
 
 
 def _run_one(path: Path, article_id: str, book: Path, target: Path, *, timeout: int) -> None:
+    """Inject the parameters with papermill and execute with nbclient (papermill's own client can hang
+    waiting for a kernel reply that never comes: nteract/papermill#711)."""
     import nbformat
-    import papermill
-    from papermill.exceptions import PapermillExecutionError
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+    from papermill.iorw import load_notebook_node
+    from papermill.parameterize import parameterize_notebook
 
     target.mkdir(parents=True, exist_ok=True)
-    executed = target / book.name
+    nb = parameterize_notebook(load_notebook_node(str(book)), {"ARTICLE": str(path)})
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(book.parent)}})
     try:
-        papermill.execute_notebook(
-            str(book), str(executed), parameters={"ARTICLE": str(path)}, cwd=str(book.parent),
-            kernel_name="python3", progress_bar=False, log_output=False, request_save_on_cell_execute=False,
-            execution_timeout=timeout,
-        )
-    except PapermillExecutionError as exc:
+        client.execute()
+    except CellExecutionError as exc:
+        cell = next((i for i, c in enumerate(nb.cells) for o in c.get("outputs", []) if o.get("output_type") == "error"),
+                    None)
         raise ArticleError(
-            f"{path}: notebook {book.name} failed in cell {exc.exec_count} ({exc.ename}: {exc.evalue}). "
+            f"{path}: notebook {book.name} failed in cell {cell} ({exc.ename}: {exc.evalue}). "
             f"Fix: open {book.name} in Jupyter with ARTICLE set to this file and run it to see the traceback."
         ) from None
-    nb = nbformat.read(executed, as_version=4)
+    nbformat.write(nb, target / book.name)
     _export_outputs(nb, book.stem, target)
     _export_html(nb, target / f"{book.stem}.html")
 
