@@ -181,7 +181,7 @@ def _terms(article: Article, tokens: pd.DataFrame, *, lowercase: bool, normalize
         return base
     if normalize == "stem":
         stem = _stemmer(stemmer)
-        return base.map(lambda w: stem(w) if lowercase else stem(w))
+        return base.map(stem)
     if normalize == "lemma":
         return _lemmas(article, tokens, lowercase=lowercase)
     raise ArticleError(f"normalize={normalize!r}: not a normalisation. Fix: use None, 'stem' or 'lemma'.")

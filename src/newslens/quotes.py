@@ -229,7 +229,7 @@ class _Speaker:
 
 def _speaker_of_cue(ctx: _Context, cue: int, cue_text: str) -> _Speaker | None:
     doc = ctx.doc
-    s_first, s_end = ctx.sent_bounds[ctx.sentence_of[cue]]
+    _, s_end = ctx.sent_bounds[ctx.sentence_of[cue]]
     if cue_text == "according to":
         return _np_after(ctx, cue + 2, s_end)
     verb = doc[cue]
