@@ -14,6 +14,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from newslens.paths import DATA_DIR, NOTEBOOKS_DIR
 
@@ -90,20 +91,32 @@ def test_notebook_in_jupyterlab(lab, browser, path, tmp_path):
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
         page.wait_for_selector('.jp-Notebook-ExecutionIndicator[data-status="idle"]', timeout=60_000)
         panel = ".jp-NotebookPanel:not(.lm-mod-hidden)"
-        page.locator(f"{panel} .jp-Cell").first.click()
-        page.locator(f'{panel} [data-command="notebook:restart-run-all"]').click()  # Restart Kernel and Run All
-        page.locator(".jp-Dialog .jp-mod-accept").click()
-        page.wait_for_function(  # every cell has run, or one has failed (Run All stops there)
-            """() => {
-                const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
-                if (!panel) return false;
-                if (panel.querySelector('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
-                    && /Traceback|Error/.test(panel.textContent)) return true;
-                const prompts = [...panel.querySelectorAll('.jp-CodeCell .jp-InputPrompt')].map(e => e.textContent);
-                return prompts.length > 0 && prompts.every(t => /\\[\\d+\\]/.test(t));
-            }""",
-            polling=500, timeout=240_000,
-        )
+
+        def run_all() -> None:
+            page.locator(f"{panel} .jp-Cell").first.click()
+            page.locator(f'{panel} [data-command="notebook:restart-run-all"]').click()  # Restart Kernel and Run All
+            page.locator(".jp-Dialog .jp-mod-accept").click()
+            page.wait_for_selector(".jp-Dialog", state="detached", timeout=30_000)
+
+        def wait_until_run(timeout: int) -> None:
+            page.wait_for_function(  # every cell has run, or one has failed (Run All stops there)
+                """() => {
+                    const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+                    if (!panel) return false;
+                    if (panel.querySelector('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
+                        && /Traceback|Error/.test(panel.textContent)) return true;
+                    const prompts = [...panel.querySelectorAll('.jp-CodeCell .jp-InputPrompt')].map(e => e.textContent);
+                    return prompts.length > 0 && prompts.every(t => /\\[\\d+\\]/.test(t));
+                }""",
+                polling=500, timeout=timeout,
+            )
+
+        run_all()
+        try:
+            wait_until_run(150_000)
+        except PlaywrightTimeout:  # a Run All lost while the kernel restarted: ask once more
+            run_all()
+            wait_until_run(240_000)
         page.wait_for_selector('.jp-Notebook-ExecutionIndicator[data-status="idle"]', timeout=60_000)
         page.screenshot(path=str(tmp_path / f"{path.stem}.png"), full_page=True)
         tracebacks = page.locator(".jp-OutputArea-output", has_text="Traceback (most recent call last)")
