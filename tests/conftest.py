@@ -28,6 +28,15 @@ def wikinews():
     return newslens.article_from_text(WIKINEWS_STYLE, article_id="wikinews-style")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory):
+    """Every test session gets its own empty disk cache (notebook kernels inherit it through the
+    environment), so no test reads a table another run left behind."""
+    from newslens import cache
+
+    cache.configure(directory=tmp_path_factory.mktemp("newslens-cache"))
+
+
 @pytest.fixture(autouse=True)
 def _no_downloads(monkeypatch):
     """Nothing in newslens may download data at run time: any call to nltk.download fails the test."""

@@ -87,27 +87,37 @@ class Article:
     @cached_property
     def sentences(self) -> pd.DataFrame:
         """One row per sentence: ``article_id, part, paragraph, sentence, start, end, text``."""
+        from newslens.cache import cached_table
         from newslens.tokenize import sentence_table_raw
 
-        return sentence_table_raw(self.paragraphs, self.text, model=self.sentence_model)
+        return cached_table(self, ("sentences",), lambda: sentence_table_raw(self.paragraphs, self.text,
+                                                                            model=self.sentence_model))
 
     @cached_property
     def tokens(self) -> pd.DataFrame:
         """One row per token: ``article_id, part, paragraph, sentence, position, start, end,
         token, lower, is_word, is_stop`` (stopwords as in force when first computed)."""
+        from newslens.cache import cached_table
         from newslens.stopwords import get_stopwords
         from newslens.tokenize import token_table
 
-        return token_table(self.sentences, self.text, get_stopwords())
+        return cached_table(self, ("tokens",), lambda: token_table(self.sentences, self.text, get_stopwords()))
 
-    def memo(self, key: tuple, compute):
+    def memo(self, key: tuple, compute, *, disk: bool = False):
         """Compute a derived table once per article and key (an analysis and its arguments), then reuse it.
 
         Tables are returned as copies, so a caller that edits one cannot change the cached result.
+        With ``disk=True`` the table is also kept in the disk cache (:mod:`newslens.cache`), so a
+        new session (a rerun notebook) reads it instead of computing it again.
         """
         store = self.__dict__.setdefault("_memo", {})
         if key not in store:
-            store[key] = compute()
+            if disk:
+                from newslens.cache import cached_table
+
+                store[key] = cached_table(self, key, compute)
+            else:
+                store[key] = compute()
         value = store[key]
         return value.copy() if hasattr(value, "copy") else value
 

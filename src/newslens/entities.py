@@ -16,6 +16,7 @@ are metadata, and a caption's numbering is not a name. Then, within each article
 from __future__ import annotations
 
 import csv
+import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -101,11 +102,23 @@ def entity_mentions(
         aliases = dict(aliases)
         key = ("entity_mentions", backend, tuple(sorted(aliases.items())), tuple(parts))
     else:
-        key = ("entity_mentions", backend, str(aliases) if aliases is not None else None, tuple(parts))
-    mentions = article.memo(key, lambda: _entity_mentions(article, backend, aliases, parts))
+        key = ("entity_mentions", backend, _alias_file_key(aliases), tuple(parts))
+    # NLTK's results depend on whatever NLTK data is installed, so only spaCy's are kept on disk
+    mentions = article.memo(key, lambda: _entity_mentions(article, backend, aliases, parts), disk=backend == "spacy")
     if not numeric:
         mentions = mentions[~mentions["label"].isin(NUMERIC_LABELS)].reset_index(drop=True)
     return mentions
+
+
+def _alias_file_key(aliases: str | Path | None) -> str | tuple[str, str] | None:
+    """An alias file stands in the cache key by its name and a digest of its content, so that
+    editing the file makes newslens recompute."""
+    if aliases is None:
+        return None
+    path = Path(aliases)
+    if not path.is_file():
+        return str(aliases)  # load_aliases raises the error
+    return str(aliases), hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _entity_mentions(article: Article, backend: str, aliases: Any, parts: Sequence[str]) -> pd.DataFrame:
@@ -144,7 +157,7 @@ def _spacy_spans(article: Article, tokens: pd.DataFrame) -> list[tuple[int, int,
     from newslens.nlp import spacy_docs
 
     paragraphs = [para for _, para in tokens.groupby("paragraph", sort=True)]
-    docs = spacy_docs(paragraphs, article.text, components=("tok2vec", "ner"))
+    docs = spacy_docs(paragraphs, article.text, components=("ner",))
     spans = []
     for para, doc in zip(paragraphs, docs):
         offset = para.index[0]
@@ -230,23 +243,23 @@ def _add_patterns(tokens: pd.DataFrame, spans: list[tuple[int, int, str, str]]) 
 
 
 def _to_table(article: Article, tokens: pd.DataFrame, spans: list[tuple[int, int, str, str]]) -> pd.DataFrame:
-    rows = []
-    for s, e, label, source in spans:
-        first, last = tokens.iloc[s], tokens.iloc[e - 1]
-        rows.append(
-            {
-                "text": article.text[first["start"] : last["end"]],
-                "label": label,
-                "part": first["part"],
-                "paragraph": int(first["paragraph"]),
-                "sentence": int(first["sentence"]),
-                "start": int(first["start"]),
-                "end": int(last["end"]),
-                "token_start": int(first["position"]),
-                "token_end": int(last["position"]) + 1,
-                "source": source,
-            }
-        )
+    part, paragraph, sentence = tokens["part"].tolist(), tokens["paragraph"].tolist(), tokens["sentence"].tolist()
+    start, end, position = tokens["start"].tolist(), tokens["end"].tolist(), tokens["position"].tolist()
+    rows = [
+        {
+            "text": article.text[start[s] : end[e - 1]],
+            "label": label,
+            "part": part[s],
+            "paragraph": int(paragraph[s]),
+            "sentence": int(sentence[s]),
+            "start": int(start[s]),
+            "end": int(end[e - 1]),
+            "token_start": int(position[s]),
+            "token_end": int(position[e - 1]) + 1,
+            "source": source,
+        }
+        for s, e, label, source in spans
+    ]
     table = pd.DataFrame(rows, columns=[c for c in _COLUMNS if c not in ("canonical", "article_id")])
     table["article_id"] = article.id
     return table
@@ -261,47 +274,43 @@ def _propagate(article: Article, tokens: pd.DataFrame, mentions: pd.DataFrame) -
     names = mentions[~mentions["label"].isin(NUMERIC_LABELS)]
     if names.empty:
         return mentions
+    words, position, paragraph = tokens["token"].tolist(), tokens["position"].tolist(), tokens["paragraph"].tolist()
+    row_of = {p: i for i, p in enumerate(position)}
     forms: dict[tuple[str, ...], str] = {}
-    for row in names.itertuples():
-        toks = tuple(_strip_the(tokens, row.token_start, row.token_end))
+    for start, end, label in zip(names["token_start"], names["token_end"], names["label"]):
+        toks = tuple(_strip_the([words[row_of[p]] for p in range(start, end) if p in row_of]))
         if toks and toks[0][:1].isupper():
-            forms.setdefault(toks, row.label)
+            forms.setdefault(toks, label)
             surname = toks[-1]
-            if row.label == "PERSON" and len(toks) >= 2 and surname[:1].isupper() and len(surname) > 2:
+            if label == "PERSON" and len(toks) >= 2 and surname[:1].isupper() and len(surname) > 2:
                 forms.setdefault((surname,), "PERSON")
-    covered = {i for r in mentions.itertuples() for i in range(r.token_start, r.token_end)}
-    words = tokens["token"].tolist()
+    covered = {i for a, b in zip(mentions["token_start"], mentions["token_end"]) for i in range(a, b)}
+    at: dict[str, list[int]] = defaultdict(list)
+    for i, word in enumerate(words):
+        at[word].append(i)
     extra = []
     for form, label in sorted(forms.items(), key=lambda kv: -len(kv[0])):
         n = len(form)
-        for i in range(len(words) - n + 1):
+        for i in at.get(form[0], ()):
             if tuple(words[i : i + n]) != form:
                 continue
-            positions = {int(tokens["position"].iloc[j]) for j in range(i, i + n)}
-            if positions & covered or len(set(tokens["paragraph"].iloc[i : i + n])) > 1:
+            positions = set(position[i : i + n])
+            if positions & covered or paragraph[i] != paragraph[i + n - 1]:
                 continue
             covered |= positions
             extra.append((i, i + n, label, "propagated"))
     if not extra:
         return mentions
-    added = _to_table(article, tokens, extra)
+    added = _to_table(article, tokens, sorted(extra))
     return pd.concat([mentions, added], ignore_index=True).sort_values("start", kind="stable").reset_index(drop=True)
 
 
-def _strip_the(tokens: pd.DataFrame, token_start: int, token_end: int) -> list[str]:
-    first = int(tokens["position"].iloc[0])
-    rows = tokens["token"].tolist()[token_start - first : token_end - first] if _contiguous(tokens) else \
-        tokens[(tokens["position"] >= token_start) & (tokens["position"] < token_end)]["token"].tolist()
-    if rows and rows[0].lower() == "the":
-        rows = rows[1:]
-    if rows and rows[-1] in ("'s", "’s", "'", "’"):
-        rows = rows[:-1]
-    return rows
-
-
-def _contiguous(tokens: pd.DataFrame) -> bool:
-    positions = tokens["position"]
-    return len(positions) == 0 or int(positions.iloc[-1]) - int(positions.iloc[0]) == len(positions) - 1
+def _strip_the(words: list[str]) -> list[str]:
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if words and words[-1] in ("'s", "’s", "'", "’"):
+        words = words[:-1]
+    return words
 
 
 # --------------------------------------------------------------------------------- canonical names

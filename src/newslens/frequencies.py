@@ -11,7 +11,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
 
@@ -120,16 +120,7 @@ def word_frequencies(
     grams = _ngrams(tokens, ngram, stops, group=by)
     if grams.empty:
         return _empty_frequencies(by)
-    keys = ["term"] + ([by] if by else [])
-    table = (
-        grams.groupby(keys, sort=False)
-        .agg(
-            count=("term", "size"),
-            parts=("part", lambda s: ", ".join(dict.fromkeys(s))),
-            forms=("form", lambda s: ", ".join(sorted(set(s)))),
-        )
-        .reset_index()
-    )
+    table = _count(grams, by)
     table["per_1000"] = (table["count"] / total_words * 1000).round(3) if total_words else 0.0
     table = table.sort_values(["count", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
     if by:
@@ -147,6 +138,25 @@ def word_frequencies(
         table = table.head(top) if top else table
     table["article_id"] = article.id
     return table[_frequency_columns(by)].reset_index(drop=True)
+
+
+def _count(grams: pd.DataFrame, by: str | None) -> pd.DataFrame:
+    """One row per term (and group), in order of first appearance: count, parts, forms."""
+    groups = grams[by].tolist() if by else [None] * len(grams)
+    found: dict[tuple[str, Any], tuple[list[int], dict[str, None], set[str]]] = {}
+    for term, group, part, form in zip(grams["term"].tolist(), groups, grams["part"].tolist(), grams["form"].tolist()):
+        entry = found.get((term, group))
+        if entry is None:
+            entry = found[(term, group)] = ([0], {}, set())
+        entry[0][0] += 1
+        entry[1][part] = None
+        entry[2].add(form)
+    rows = [
+        {"term": term, **({by: group} if by else {}), "count": n[0], "parts": ", ".join(parts),
+         "forms": ", ".join(sorted(forms))}
+        for (term, group), (n, parts, forms) in found.items()
+    ]
+    return pd.DataFrame(rows, columns=["term", *([by] if by else []), "count", "parts", "forms"])
 
 
 def _frequency_columns(by: str | None) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 from functools import lru_cache
+from collections.abc import Sequence
 from typing import Any
 
 from newslens.errors import ArticleError
@@ -35,7 +36,7 @@ def spacy_model_name() -> str:
 
 
 @lru_cache(maxsize=8)
-def load_spacy_model(*, components: tuple[str, ...] = ("tok2vec", "ner")) -> Any:
+def load_spacy_model(*, components: tuple[str, ...] = ("ner",)) -> Any:
     """Load the English model once, with only the components asked for.
 
     Args:
@@ -48,9 +49,9 @@ def load_spacy_model(*, components: tuple[str, ...] = ("tok2vec", "ner")) -> Any
         ArticleError: The model is missing or is not version 3.8.0.
 
     Example:
-        >>> nlp = load_spacy_model(components=("tok2vec", "ner"))  # doctest: +SKIP
+        >>> nlp = load_spacy_model(components=("ner",))  # doctest: +SKIP
         >>> nlp.pipe_names  # doctest: +SKIP
-        ['tok2vec', 'ner']
+        ['ner']
     """
     import spacy
 
@@ -69,7 +70,7 @@ def load_spacy_model(*, components: tuple[str, ...] = ("tok2vec", "ner")) -> Any
     return nlp
 
 
-def spacy_doc(tokens: Any, text: str, *, components: tuple[str, ...]) -> Any:
+def spacy_doc(tokens: Any, text: str, *, components: tuple[str, ...], only: Sequence[bool] | None = None) -> Any:
     """Run spaCy over newslens's own NLTK tokens, so every spaCy token is one row of ``tokens``.
 
     The ``Doc`` is built from the token strings and whether white space follows each in
@@ -79,28 +80,57 @@ def spacy_doc(tokens: Any, text: str, *, components: tuple[str, ...]) -> Any:
     Args:
         tokens: A token table (``article.tokens`` or a slice of it), in text order.
         text: The article's text, to read the spacing from.
-        components: The pipeline components to run, e.g. ``("tok2vec", "ner")``.
+        components: The pipeline components to run, e.g. ``("ner",)`` (the NER model has its own embedding layer, so it needs no ``tok2vec``).
+        only: One flag per token: run the components only over the runs of flagged tokens
+            (whole sentences, say); the other tokens are in the ``Doc`` without annotation
+            (empty ``pos_`` and ``dep_``, each its own head). Default: every token.
 
     Returns:
         The processed ``spacy.tokens.Doc``.
     """
-    return spacy_docs([tokens], text, components=components)[0]
+    if only is None:
+        return spacy_docs([tokens], text, components=components)[0]
+    from spacy.tokens import Doc
+
+    flags = list(only)
+    runs, start = [], 0
+    for i in range(1, len(flags) + 1):
+        if i == len(flags) or flags[i] != flags[start]:
+            runs.append((start, i, flags[start]))
+            start = i
+    if not any(flag for _, _, flag in runs):
+        return _bare_docs([tokens], text, load_spacy_model(components=components).vocab)[0]
+    if all(flag for _, _, flag in runs):
+        return spacy_docs([tokens], text, components=components)[0]
+    pieces = [tokens.iloc[a:b] for a, b, _ in runs]
+    done = iter(spacy_docs([p for p, (_, _, f) in zip(pieces, runs) if f], text, components=components))
+    vocab = load_spacy_model(components=components).vocab
+    docs = [next(done) if f else _bare_docs([p], text, vocab)[0] for p, (_, _, f) in zip(pieces, runs)]
+    return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])
+
+
+def _bare_docs(groups: list[Any], text: str, vocab: Any) -> list[Any]:
+    """Unprocessed ``Doc`` objects, one per token table, with newslens's tokens, spacing and sentences."""
+    from spacy.tokens import Doc
+
+    docs = []
+    for tokens in groups:
+        words = tokens["token"].tolist()
+        starts, ends = tokens["start"].tolist(), tokens["end"].tolist()
+        spaces = [starts[i + 1] > ends[i] for i in range(len(words) - 1)]
+        if words:
+            spaces.append(text[ends[-1] : ends[-1] + 1].isspace())
+        sentence = tokens["sentence"].tolist()
+        sent_starts = [i == 0 or sentence[i] != sentence[i - 1] for i in range(len(words))]
+        docs.append(Doc(vocab, words=words, spaces=spaces, sent_starts=sent_starts))
+    return docs
 
 
 def spacy_docs(groups: list[Any], text: str, *, components: tuple[str, ...], batch_size: int = 64) -> list[Any]:
     """:func:`spacy_doc` for several token tables at once (say, one per paragraph), batched through
     each pipeline component with ``pipe``: the same results, one model call per batch."""
-    from spacy.tokens import Doc
-
     nlp = load_spacy_model(components=components)
-    docs = []
-    for tokens in groups:
-        words = tokens["token"].tolist()
-        starts, ends = tokens["start"].tolist(), tokens["end"].tolist()
-        spaces = [(i + 1 < len(starts) and starts[i + 1] > ends[i]) for i in range(len(words))]
-        sentence = tokens["sentence"].tolist()
-        sent_starts = [i == 0 or sentence[i] != sentence[i - 1] for i in range(len(words))]
-        docs.append(Doc(nlp.vocab, words=words, spaces=spaces, sent_starts=sent_starts))
+    docs = _bare_docs(groups, text, nlp.vocab)
     for _, proc in nlp.pipeline:
         docs = list(proc.pipe(docs, batch_size=batch_size)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
     return docs

@@ -28,7 +28,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -77,6 +78,13 @@ def cues() -> dict[str, str]:
     return out
 
 
+class _Mention(NamedTuple):
+    doc_start: int  # doc token span
+    doc_end: int
+    label: str
+    canonical: str
+
+
 @dataclass
 class _Context:
     """Everything the attribution rules read, for one article."""
@@ -86,9 +94,10 @@ class _Context:
     doc: Any
     quotations: list[Quotation]
     quote_of: list[int | None]  # doc token -> index of the quotation holding it
-    mentions: pd.DataFrame  # non-numeric entity mentions with doc_start / doc_end
+    mentions: list[_Mention]  # non-numeric entity mentions, in text order
     sent_bounds: dict[int, tuple[int, int]]  # sentence id -> (first doc token, last doc token + 1)
     sentence_of: list[int]
+    quote_tokens: dict[int, list[int]]  # quotation index -> its doc tokens
 
 
 @per_article
@@ -122,16 +131,12 @@ def quotes(
     Example:
         >>> quotes(article)[["kind", "speaker", "quote"]]  # doctest: +SKIP
     """
-    ctx = _context(article, aliases)
-    rows = _merge_interrupted(ctx, _quotation_rows(ctx))
-    if include_unattributed:
-        rows.extend(_unattributed_rows(ctx, rows))
-    rows.extend(_reported_rows(ctx, rows))
-    _number_statements(rows)
-    table = pd.DataFrame(rows, columns=COLUMNS)
+    from newslens.entities import _alias_file_key
+
+    alias_key = tuple(sorted(dict(aliases).items())) if isinstance(aliases, Mapping) else _alias_file_key(aliases)
+    table = article.memo(("quotes", alias_key), lambda: _all_statements(article, aliases), disk=True)
     if table.empty:
         return table
-    table["article_id"] = article.id
     table = table[table["kind"].isin(tuple(kinds) + (("unattributed",) if include_unattributed else ()))]
     table = table.sort_values(["start", "kind"], kind="stable")
     first_seen = {sid: n for n, sid in enumerate(dict.fromkeys(table["statement"]))}
@@ -139,6 +144,19 @@ def quotes(
     for col in ("speaker_start", "speaker_end"):
         table[col] = table[col].astype("Int64")
     return table.sort_values(["start", "kind"], kind="stable").reset_index(drop=True)
+
+
+def _all_statements(article: Article, aliases: Any) -> pd.DataFrame:
+    """Every statement of every kind, unattributed quotations included, in rule order."""
+    ctx = _context(article, aliases)
+    rows = _merge_interrupted(ctx, _quotation_rows(ctx))
+    rows.extend(_unattributed_rows(ctx, rows))
+    rows.extend(_reported_rows(ctx, rows))
+    _number_statements(rows)
+    table = pd.DataFrame(rows, columns=COLUMNS)
+    if not table.empty:
+        table["article_id"] = article.id
+    return table
 
 
 def _number_statements(rows: list[dict[str, Any]]) -> None:
@@ -165,7 +183,6 @@ def _context(article: Article, aliases: Any) -> _Context:
     from newslens.nlp import spacy_doc
 
     tokens = article.tokens[article.tokens["part"].isin(PROSE_PARTS)].reset_index(drop=True)
-    doc = spacy_doc(tokens, article.text, components=("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"))
     spans = [(s, e) for (s, e), p in zip(article.paragraph_spans, article.parts) if p in PROSE_PARTS]
     quotations = find_quotations(article.text, spans)
     starts, ends = tokens["start"].to_numpy(), tokens["end"].to_numpy()
@@ -175,8 +192,11 @@ def _context(article: Article, aliases: Any) -> _Context:
         for i in range(int(lo), int(hi)):
             if ends[i] <= q.end:
                 quote_of[i] = qi
-    position_to_doc = {int(p): i for i, p in enumerate(tokens["position"])}
     mentions = entity_mentions(article, aliases=aliases, numeric=False).copy()
+    named = {p for a, b in zip(mentions["token_start"], mentions["token_end"]) for p in range(a, b)}
+    parse = _sentences_to_parse(tokens, quote_of, named)
+    doc = spacy_doc(tokens, article.text, components=PARSER_COMPONENTS, only=tokens["sentence"].isin(parse).tolist())
+    position_to_doc = {int(p): i for i, p in enumerate(tokens["position"])}
     mentions["doc_start"] = mentions["token_start"].map(position_to_doc)
     mentions["doc_end"] = (mentions["token_end"] - 1).map(position_to_doc) + 1
     mentions = mentions.dropna(subset=["doc_start", "doc_end"])
@@ -186,7 +206,72 @@ def _context(article: Article, aliases: Any) -> _Context:
     for i, s in enumerate(sentence_of):
         first, _ = bounds.get(s, (i, i))
         bounds[s] = (first, i + 1)
-    return _Context(article, tokens, doc, quotations, quote_of, mentions, bounds, sentence_of)
+    records = [_Mention(*r) for r in mentions[["doc_start", "doc_end", "label", "canonical"]].itertuples(index=False)]
+    quote_tokens: dict[int, list[int]] = {}
+    for i, qi in enumerate(quote_of):
+        if qi is not None:
+            quote_tokens.setdefault(qi, []).append(i)
+    return _Context(article, tokens, doc, quotations, quote_of, records, bounds, sentence_of, quote_tokens)
+
+
+PARSER_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler")
+"""The spaCy components run before the attribution rules (tags, dependencies). Lemmas come from
+spaCy's lemmatizer too, but only for the verbs the rules look at (:func:`_lemma`)."""
+
+
+def _lemmatizer() -> Any:
+    from newslens.nlp import load_spacy_model
+
+    return load_spacy_model(components=("lemmatizer",)).get_pipe("lemmatizer")
+
+
+def _lemma(tok: Any) -> str:
+    """The lemma spaCy's lemmatizer gives this token (the attribute ruler's own lemma first)."""
+    return tok.lemma_ or _lemmatizer().rule_lemmatize(tok)[0]
+
+
+@lru_cache(maxsize=2)
+def cue_forms(*, away_from_quotes: bool = False) -> frozenset[str]:
+    """Every lower-case word that spaCy's English lemmatizer could turn into a cue lemma
+    ("said" -> "say", "warns" -> "warn"), and "according".
+
+    Built from the lemmatizer's own tables (its exceptions and its suffix rules).
+    ``away_from_quotes=True`` keeps the cues that count away from a quotation: speech cues
+    that are not ambiguous. A sentence that holds none of these words (outside entity names),
+    no quotation and no neighbour with a quotation can hold no cue :func:`quotes` would use,
+    and need not be parsed.
+    """
+    lemmas = {cue.split()[0] for cue, kind in cues().items() if kind == "speech" or not away_from_quotes}
+    if away_from_quotes:
+        lemmas -= _NEAR_QUOTE_ONLY
+    lookups = _lemmatizer().lookups
+    forms = set(lemmas) | {"according"}
+    for table in lookups.get_table("lemma_exc").values():
+        forms.update(form for form, targets in table.items() if lemmas.intersection(targets))
+    suffixes = {(old, new) for rules in lookups.get_table("lemma_rules").values() for old, new in rules}
+    forms.update(lemma[: len(lemma) - len(new)] + old for lemma in lemmas for old, new in suffixes
+                 if lemma.endswith(new))
+    return frozenset(forms)
+
+
+def _sentences_to_parse(tokens: pd.DataFrame, quote_of: list[int | None], named: set[int]) -> set[int]:
+    """The sentences the attribution rules read: those holding a quotation mark; those holding
+    a possible cue word outside entity names (``named``: token positions inside a mention): a
+    speech cue anywhere, any cue next to a quoting sentence; and a sentence ending in a colon
+    before a quoting one ("X said:", then the quotation)."""
+    sentence = tokens["sentence"].tolist()
+    words = tokens["token"].tolist()
+    quoting = {s for s, w, q in zip(sentence, words, quote_of) if q is not None or _is_mark(w)}
+    order = list(dict.fromkeys(sentence))
+    near = {b for a, b in zip(order, order[1:]) if a in quoting} | {a for a, b in zip(order, order[1:]) if b in quoting}
+    speech, every = cue_forms(away_from_quotes=True), cue_forms()
+    keep = set(quoting)
+    for s, w, pos in zip(sentence, words, tokens["position"].tolist()):
+        if s not in keep and pos not in named and (w.lower() in speech or (s in near and w.lower() in every)):
+            keep.add(s)
+    last: dict[int, str] = dict(zip(sentence, words))
+    keep.update(prev for prev, nxt in zip(order, order[1:]) if nxt in quoting and last[prev] == ":")
+    return keep
 
 
 def _cue_at(ctx: _Context, i: int) -> tuple[str, str, int] | None:
@@ -199,7 +284,7 @@ def _cue_at(ctx: _Context, i: int) -> tuple[str, str, int] | None:
     if tok.pos_ not in ("VERB", "AUX") and not (tok.tag_.startswith("VB")):
         return None
     table = cues()
-    lemma = tok.lemma_.lower()
+    lemma = _lemma(tok).lower()
     for child in tok.children:
         if child.dep_ == "prt" and f"{lemma} {child.lower_}" in table:
             return f"{tok.text} {child.text}", table[f"{lemma} {child.lower_}"], max(i, child.i)
@@ -261,25 +346,24 @@ def _speaker_of_cue(ctx: _Context, cue: int, cue_text: str) -> _Speaker | None:
 
 def _subject_span(ctx: _Context, subject: Any) -> _Speaker:
     lo, hi = subject.left_edge.i, subject.right_edge.i + 1
-    inside = ctx.mentions[(ctx.mentions["doc_start"] >= lo) & (ctx.mentions["doc_end"] <= hi)]
-    if not inside.empty:
-        people = inside[inside["label"] == "PERSON"]
-        pick = (people if not people.empty else inside)
-        head_hit = pick[(pick["doc_start"] <= subject.i) & (pick["doc_end"] > subject.i)]
-        row = (head_hit if not head_hit.empty else pick).iloc[-1 if not people.empty else 0]
-        return _resolved(ctx, int(row["doc_start"]), int(row["doc_end"]))
+    inside = [m for m in ctx.mentions if m.doc_start >= lo and m.doc_end <= hi]
+    if inside:
+        people = [m for m in inside if m.label == "PERSON"]
+        pick = people or inside
+        head_hit = [m for m in pick if m.doc_start <= subject.i < m.doc_end]
+        row = (head_hit or pick)[-1 if people else 0]
+        return _resolved(ctx, row.doc_start, row.doc_end)
     left = min([c.i for c in subject.lefts if c.dep_ in ("det", "compound", "amod", "poss", "nmod")] + [subject.i])
     return _resolved(ctx, left, subject.i + 1)
 
 
 def _mention_after(ctx: _Context, lo: int, hi: int, *, prefer: str | None = None) -> _Speaker | None:
-    cand = ctx.mentions[(ctx.mentions["doc_start"] >= lo) & (ctx.mentions["doc_end"] <= hi)]
-    if cand.empty:
+    cand = [m for m in ctx.mentions if m.doc_start >= lo and m.doc_end <= hi]
+    if not cand:
         return None
-    if prefer and (cand["label"] == prefer).any():
-        cand = cand[cand["label"] == prefer]
-    row = cand.iloc[0]
-    return _resolved(ctx, int(row["doc_start"]), int(row["doc_end"]))
+    if prefer and any(m.label == prefer for m in cand):
+        cand = [m for m in cand if m.label == prefer]
+    return _resolved(ctx, cand[0].doc_start, cand[0].doc_end)
 
 
 def _np_after(ctx: _Context, lo: int, hi: int) -> _Speaker | None:
@@ -290,10 +374,9 @@ def _np_after(ctx: _Context, lo: int, hi: int) -> _Speaker | None:
         i += 1
     if i >= hi or ctx.quote_of[i] is not None:
         return None
-    at = ctx.mentions[(ctx.mentions["doc_start"] <= i + 1) & (ctx.mentions["doc_start"] >= i) & (ctx.mentions["doc_end"] <= hi)]
-    if not at.empty:
-        row = at.iloc[0]
-        return _resolved(ctx, int(row["doc_start"]), int(row["doc_end"]))
+    at = [m for m in ctx.mentions if i <= m.doc_start <= i + 1 and m.doc_end <= hi]
+    if at:
+        return _resolved(ctx, at[0].doc_start, at[0].doc_end)
     if doc[i].pos_ == "PRON":
         return _resolved(ctx, i, i + 1)
     j = i
@@ -309,44 +392,42 @@ def _resolved(ctx: _Context, lo: int, hi: int) -> _Speaker:
     doc, tokens = ctx.doc, ctx.tokens
     text = ctx.article.text[int(tokens.at[lo, "start"]) : int(tokens.at[hi - 1, "end"])]
     words = [t.lower_ for t in doc[lo:hi]]
-    overlap = ctx.mentions[(ctx.mentions["doc_start"] < hi) & (ctx.mentions["doc_end"] > lo)]
-    if not overlap.empty:
-        row = overlap.iloc[-1]
-        return _Speaker(lo, hi, row["canonical"], row["label"], text)
+    overlap = [m for m in ctx.mentions if m.doc_start < hi and m.doc_end > lo]
+    if overlap:
+        return _Speaker(lo, hi, overlap[-1].canonical, overlap[-1].label, text)
     if len(words) == 1 and words[0] in _PERSON_PRONOUNS | _THING_PRONOUNS:
         row = _antecedent(ctx, lo, person=words[0] in _PERSON_PRONOUNS)
         if row is not None:
-            return _Speaker(lo, hi, row["canonical"], row["label"], text)
+            return _Speaker(lo, hi, row.canonical, row.label, text)
         return _Speaker(lo, hi, text, None, text)
     head = words[-1]
     if len(words) >= 1 and (words[0] in _ROLE_DETS or len(words) == 1) and doc[hi - 1].pos_ == "NOUN":
         row = _role_antecedent(ctx, lo, [w for w in words if w not in _ROLE_DETS], head)
         if row is not None:
-            return _Speaker(lo, hi, row["canonical"], row["label"], text)
+            return _Speaker(lo, hi, row.canonical, row.label, text)
     return _Speaker(lo, hi, text, None, text)
 
 
-def _antecedent(ctx: _Context, before: int, *, person: bool) -> pd.Series | None:
+def _antecedent(ctx: _Context, before: int, *, person: bool) -> _Mention | None:
     """The most recent compatible entity before doc token ``before``, outside quotations."""
-    m = ctx.mentions[(ctx.mentions["doc_end"] <= before)]
-    m = m[[ctx.quote_of[int(s)] is None for s in m["doc_start"]]] if not m.empty else m
+    m = [r for r in ctx.mentions if r.doc_end <= before and ctx.quote_of[r.doc_start] is None]
     if person:
-        m = m[m["label"] == "PERSON"]
-        return m.iloc[-1] if not m.empty else None
-    m = m[m["label"].isin(["ORG", "GPE", "NORP"])]
-    if m.empty:
+        m = [r for r in m if r.label == "PERSON"]
+        return m[-1] if m else None
+    m = [r for r in m if r.label in ("ORG", "GPE", "NORP")]
+    if not m:
         return None
-    subjects = m[[ctx.doc[int(e) - 1].dep_ in ("nsubj", "nsubjpass") for e in m["doc_end"]]]
-    return (subjects if not subjects.empty else m).iloc[-1]
+    subjects = [r for r in m if ctx.doc[r.doc_end - 1].dep_ in ("nsubj", "nsubjpass")]
+    return (subjects or m)[-1]
 
 
-def _role_antecedent(ctx: _Context, before: int, role_words: list[str], head: str) -> pd.Series | None:
+def _role_antecedent(ctx: _Context, before: int, role_words: list[str], head: str) -> _Mention | None:
     """The entity introduced with this role: "Deputy Minister ... Andrei Rudenko", "TV channel NHK",
     "Andrei Rudenko, the deputy minister"."""
-    m = ctx.mentions[(ctx.mentions["doc_end"] <= before) & ctx.mentions["label"].isin(["PERSON", "ORG", "GPE", "NORP"])]
-    for row in m.iloc[::-1].itertuples():
+    m = [r for r in ctx.mentions if r.doc_end <= before and r.label in ("PERSON", "ORG", "GPE", "NORP")]
+    for row in reversed(m):
         if head in _title_before(ctx, row.doc_start) | _apposition_after(ctx, row.doc_end):
-            return ctx.mentions.loc[row.Index]
+            return row
     return None
 
 
@@ -386,7 +467,7 @@ def _quotation_rows(ctx: _Context) -> list[dict[str, Any]]:
     last_speaker: dict[str, Any] | None = None
     last_paragraph: int | None = None
     for qi, q in enumerate(ctx.quotations):
-        toks = [i for i, owner in enumerate(ctx.quote_of) if owner == qi]
+        toks = ctx.quote_tokens.get(qi, [])
         if not toks:
             continue
         first, last = toks[0], toks[-1]
@@ -565,7 +646,7 @@ def _unattributed_rows(ctx: _Context, rows: list[dict[str, Any]]) -> list[dict[s
     taken = {(r["start"], r["end"]) for r in rows}
     out = []
     for qi, q in enumerate(ctx.quotations):
-        toks = [i for i, owner in enumerate(ctx.quote_of) if owner == qi]
+        toks = ctx.quote_tokens.get(qi, [])
         if toks and (q.start, q.end) not in taken:
             out.append(_row(ctx, q, toks[0], "unattributed", {}))
     return out
@@ -577,7 +658,8 @@ def _unattributed_rows(ctx: _Context, rows: list[dict[str, Any]]) -> list[dict[s
 def _reported_rows(ctx: _Context, quote_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     direct_cues = {r.get("_cue_token") for r in quote_rows if r["kind"] == "direct"}
     rows = []
-    for i in range(len(ctx.doc)):
+    every = cue_forms()
+    for i in (i for i, tok in enumerate(ctx.tokens["lower"].tolist()) if tok in every):
         cue = _cue_at(ctx, i)
         if not cue or cue[1] != "speech" or i in direct_cues:
             continue
