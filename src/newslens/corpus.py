@@ -75,6 +75,12 @@ class Corpus:
         """Every article's tokens, stacked."""
         return self._stack("tokens")
 
+    def analyse(self, *, n_process: int | None = None, progress: bool = True) -> dict[str, pd.DataFrame]:
+        """Every analysis over every article, across the cores and cached: see :func:`newslens.batch.analyse`."""
+        from newslens.batch import analyse
+
+        return analyse(self, n_process=n_process, progress=progress)
+
     def info(self) -> pd.DataFrame:
         """One row per article: id, metadata and counts."""
         return pd.DataFrame([a.info() for a in self.articles])

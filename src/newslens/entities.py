@@ -132,7 +132,8 @@ def _entity_mentions(article: Article, backend: str, aliases: Any, parts: Sequen
         spans = _nltk_spans(tokens)
     else:
         raise ArticleError(f"backend={backend!r}: not an entity backend. Fix: use backend='spacy' or backend='nltk'.")
-    spans = [s for s in spans if not _is_title(tokens, s)]
+    words = tokens["token"].tolist()
+    spans = [s for s in spans if not _is_title(words, s)]
     spans = _add_patterns(tokens, spans)
     mentions = _to_table(article, tokens, spans)
     mentions = _propagate(article, tokens, mentions)
@@ -225,10 +226,12 @@ def mentions_from_tree(tree: Any) -> list[tuple[int, int, str]]:
 # ------------------------------------------------------------------------------ cleaning, patterns
 
 
-def _is_title(tokens: pd.DataFrame, span: tuple[int, int, str, str]) -> bool:
+def _is_title(tokens: list[str], span: tuple[int, int, str, str]) -> bool:
     """A role tagged as an organisation: "the Minister of Foreign Affairs" (a "Ministry" is a name)."""
     start, end, label, _ = span
-    words = [t for t in tokens["token"].iloc[start:end] if t.lower() != "the"]
+    if label != "ORG":
+        return False
+    words = [t for t in tokens[start:end] if t.lower() != "the"]
     return label == "ORG" and bool(words) and words[0].lower() in _TITLE_WORDS
 
 
@@ -363,40 +366,42 @@ def canonicalize(mentions: pd.DataFrame, *, aliases: str | Path | Mapping[str, s
     if table.empty:
         table["canonical"] = pd.Series(dtype="object")
         return table[_COLUMNS]
-    cleaned = table["text"].map(_clean)
-    keys = cleaned.str.casefold()
+    cleaned = [_clean(t) for t in table["text"]]
+    folded = [c.casefold() for c in cleaned]
+    forms: dict[str, list[str]] = defaultdict(list)
+    for key, form in zip(folded, cleaned):
+        forms[key].append(form)
     display = {}
-    for key, group in cleaned.groupby(keys):
+    for key, group in forms.items():
         counts = Counter(group)
-        display[key] = max(counts, key=lambda form: (counts[form], form[:1].isupper(), -group.tolist().index(form)))
-    keys = _merge_person_names(keys, table["label"])
+        display[key] = max(counts, key=lambda form: (counts[form], form[:1].isupper(), -group.index(form)))
+    keys = _merge_person_names(folded, table["label"].tolist())
     alias_map = load_aliases(aliases)
-    canonical = keys.map(lambda k: alias_map.get(k, display.get(k, k)))
-    table["canonical"] = canonical
-    table["label"] = _one_label_per_entity(table)
+    table["canonical"] = [alias_map.get(k, display.get(k, k)) for k in keys]
+    table["label"] = _one_label_per_entity(table["canonical"].tolist(), table["label"].tolist())
     return table[_COLUMNS]
 
 
-def _merge_person_names(keys: pd.Series, labels: pd.Series) -> pd.Series:
+def _merge_person_names(keys: list[str], labels: list[str]) -> list[str]:
     """Map a one-word PERSON mention to the only full name that starts or ends with it."""
-    full = [k for k in set(keys[labels == "PERSON"]) if " " in k]
-    out = keys.copy()
+    full = sorted({k for k, label in zip(keys, labels) if label == "PERSON" and " " in k})
+    out = list(keys)
     for i, (key, label) in enumerate(zip(keys, labels)):
         if " " in key or label not in ("PERSON", "ORG", "GPE", "NORP"):
             continue
         matches = [f for f in full if f.split()[-1] == key or f.split()[0] == key]
         if len(matches) == 1 and (label == "PERSON" or key in {f.split()[-1] for f in matches}):
-            out.iloc[i] = matches[0]
+            out[i] = matches[0]
     return out
 
 
-def _one_label_per_entity(table: pd.DataFrame) -> pd.Series:
+def _one_label_per_entity(canonical: list[str], labels: list[str]) -> list[str]:
     rank = {label: i for i, label in enumerate(LABEL_PRIORITY)}
-    best = {}
-    for name, group in table.groupby("canonical"):
-        counts = Counter(group["label"])
-        best[name] = min(counts, key=lambda lab: (-counts[lab], rank.get(lab, len(rank))))
-    return table["canonical"].map(best)
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for name, label in zip(canonical, labels):
+        counts[name][label] += 1
+    best = {name: min(c, key=lambda lab: (-c[lab], rank.get(lab, len(rank)))) for name, c in counts.items()}
+    return [best[name] for name in canonical]
 
 
 # ------------------------------------------------------------------------------------- summaries

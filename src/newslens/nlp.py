@@ -115,13 +115,13 @@ def _bare_docs(groups: list[Any], text: str, vocab: Any) -> list[Any]:
 
     docs = []
     for tokens in groups:
-        words = tokens["token"].tolist()
-        starts, ends = tokens["start"].tolist(), tokens["end"].tolist()
-        spaces = [starts[i + 1] > ends[i] for i in range(len(words) - 1)]
+        words = list(tokens["token"])
+        starts, ends = tokens["start"].to_numpy(), tokens["end"].to_numpy()
+        spaces = (starts[1:] > ends[:-1]).tolist()
         if words:
             spaces.append(text[ends[-1] : ends[-1] + 1].isspace())
-        sentence = tokens["sentence"].tolist()
-        sent_starts = [i == 0 or sentence[i] != sentence[i - 1] for i in range(len(words))]
+        sentence = tokens["sentence"].to_numpy()
+        sent_starts = [True, *(sentence[1:] != sentence[:-1]).tolist()][: len(words)]
         docs.append(Doc(vocab, words=words, spaces=spaces, sent_starts=sent_starts))
     return docs
 

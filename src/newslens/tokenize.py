@@ -141,10 +141,12 @@ def token_table(sentences: pd.DataFrame, text: str, stopwords: frozenset[str]) -
         cols["sentence"] += [row.sentence] * n
         cols["start"] += [row.start + s for s, _ in spans]
         cols["end"] += [row.start + e for _, e in spans]
+    tokens = [text[s:e] for s, e in zip(cols["start"], cols["end"])]
+    lower = [t.lower() for t in tokens]
     table = pd.DataFrame(cols)
     table.insert(4, "position", range(len(table)))
-    table["token"] = [text[s:e] for s, e in zip(table["start"], table["end"])]
-    table["lower"] = table["token"].str.lower()
-    table["is_word"] = table["token"].map(lambda t: bool(_WORDLIKE.search(t)))
-    table["is_stop"] = table["lower"].isin(stopwords)
+    table["token"] = tokens
+    table["lower"] = lower
+    table["is_word"] = [bool(_WORDLIKE.search(t)) for t in tokens]
+    table["is_stop"] = [w in stopwords for w in lower]
     return table

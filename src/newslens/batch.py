@@ -1,0 +1,220 @@
+"""Every analysis over many articles at once: across the cores, cached, with a progress bar.
+
+:func:`analyse` runs the full analysis (sentences, tokens, entity mentions, quotes, word
+frequencies) for each article of a corpus and returns the stacked tidy tables. Large corpora
+are spread over worker processes (each loads the spaCy model once and takes articles in chunks);
+each article's tables go to the disk cache (:mod:`newslens.cache`), so a second run reads them
+instead of computing. The articles of a :class:`~newslens.corpus.Corpus` keep their tables, so
+``entity_mentions(corpus)`` or ``quotes(corpus)`` afterwards are instant.
+
+:func:`stream` is the same work as a generator, one article at a time: memory stays flat however
+large the corpus, since no article, ``Doc`` or table is kept once it is yielded.
+
+Example:
+    >>> tables = analyse("data/articles")  # doctest: +SKIP
+    >>> tables["entities"].groupby("article_id")["canonical"].nunique()  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import pandas as pd
+
+from newslens.errors import ArticleError
+
+__all__ = ["TABLES", "PARALLEL_THRESHOLD", "analyse", "stream", "analyse_article"]
+
+TABLES = ("sentences", "tokens", "entities", "quotes", "frequencies")
+"""The tables :func:`analyse` makes for each article."""
+
+PARALLEL_THRESHOLD = 24
+"""From this many articles needing work, :func:`analyse` uses every core (starting a worker
+process and loading the model in it costs a few seconds, more than a few articles take)."""
+
+
+def analyse_article(article: Any) -> dict[str, pd.DataFrame]:
+    """The full analysis of one article: its sentences, tokens, entity mentions, quotes (every kind)
+    and word frequencies.
+
+    Example:
+        >>> tables = analyse_article(article)  # doctest: +SKIP
+        >>> sorted(tables)  # doctest: +SKIP
+        ['entities', 'frequencies', 'quotes', 'sentences', 'tokens']
+    """
+    from newslens.entities import entity_mentions
+    from newslens.frequencies import word_frequencies
+    from newslens.quotes import quotes
+
+    return {
+        "sentences": article.sentences,
+        "tokens": article.tokens,
+        "entities": entity_mentions(article),
+        "quotes": quotes(article),
+        "frequencies": word_frequencies(article),
+    }
+
+
+def _work(article: Any) -> tuple[Any, dict[str, pd.DataFrame] | None, str | None]:
+    """Worker: the article's tables and what it memoised (so the parent can keep them), or the error."""
+    try:
+        tables = analyse_article(article)
+    except ArticleError as exc:
+        return article, None, str(exc)
+    return article, tables, None
+
+
+def _load(item: Any, layout: str) -> Any:
+    from newslens.article import Article, load_article
+
+    return item if isinstance(item, Article) else load_article(item, layout=layout)
+
+
+def stream(
+    articles: Iterable[Any],
+    *,
+    n_process: int | None = None,
+    progress: bool = False,
+    layout: str = "auto",
+    total: int | None = None,
+) -> Iterator[tuple[Any, dict[str, pd.DataFrame] | None, str | None]]:
+    """Analyse articles one by one, in order, yielding ``(article, tables, error)``.
+
+    Args:
+        articles: Articles, or paths of article files (read in the workers).
+        n_process: Worker processes; 1 runs in this process; ``None`` uses every core.
+        progress: Show a progress bar.
+        layout: The layout for files read here.
+        total: The number of articles, for the progress bar when ``articles`` has no length.
+
+    Yields:
+        The :class:`~newslens.article.Article` (``None`` when a file could not be read), its
+        tables as from :func:`analyse_article` (``None`` on error) and the error message
+        (``None`` on success).
+    """
+    from tqdm.auto import tqdm
+
+    n_process = (os.cpu_count() or 1) if n_process is None else n_process
+    if n_process < 1:
+        raise ArticleError(f"n_process={n_process!r}: needs at least one process. Fix: pass n_process=1 or more.")
+    total = total if total is not None else (len(articles) if hasattr(articles, "__len__") else None)
+    bar = tqdm(total=total, desc="newslens", unit="article", disable=not progress)
+    items = ((item, layout) for item in articles)
+    pool = None
+    try:
+        if n_process == 1:
+            results: Iterable[Any] = map(_read_and_work, items)
+        else:
+            pool = _pool(n_process)
+            results = pool.imap(_read_and_work, items, chunksize=4)
+        for result in results:
+            bar.update(1)
+            yield result
+    finally:
+        bar.close()
+        if pool is not None:
+            pool.terminate()
+
+
+def _pool(n_process: int) -> Any:
+    """Worker processes: forked where the system allows it (they start at once, share the loaded
+    model, and never re-run the caller's script), spawned elsewhere."""
+    import multiprocessing
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    return multiprocessing.get_context(method).Pool(n_process, initializer=_init_worker, initargs=(_cache_env(),))
+
+
+def _read_and_work(item: tuple[Any, str]) -> tuple[Any, dict[str, pd.DataFrame] | None, str | None]:
+    source, layout = item
+    try:
+        article = _load(source, layout)
+    except ArticleError as exc:
+        return None, None, str(exc)
+    return _work(article)
+
+
+def _cache_env() -> dict[str, str]:
+    from newslens import cache
+
+    return {"NEWSLENS_CACHE_DIR": str(cache.cache_dir()), "NEWSLENS_CACHE": "on" if cache.enabled() else "off"}
+
+
+def _init_worker(env: dict[str, str]) -> None:
+    os.environ.update(env)
+
+
+def analyse(
+    source: Any,
+    *,
+    n_process: int | None = None,
+    progress: bool = True,
+) -> dict[str, pd.DataFrame]:
+    """Run every analysis over a corpus and return the stacked tables.
+
+    Args:
+        source: A :class:`~newslens.corpus.Corpus`, a list of articles, or anything
+            :func:`~newslens.corpus.load_corpus` reads (a folder, a glob, a CSV/JSONL file).
+        n_process: Worker processes. Default: every core when at least
+            :data:`PARALLEL_THRESHOLD` articles need computing, else 1.
+        progress: Show a progress bar.
+
+    Returns:
+        ``sentences``, ``tokens``, ``entities``, ``quotes`` and ``frequencies`` (every article's
+        rows, each with its ``article_id``), and ``errors`` (``file``, ``problem``): files that
+        could not be read, and articles an analysis failed on.
+
+    Example:
+        >>> tables = analyse("data/articles", progress=False)  # doctest: +SKIP
+        >>> tables["quotes"][["article_id", "speaker", "quote"]]  # doctest: +SKIP
+    """
+    from newslens.corpus import Corpus, load_corpus
+
+    corpus = source if isinstance(source, Corpus) else Corpus(list(source)) if isinstance(source, (list, tuple)) \
+        else load_corpus(source, progress=progress)
+    todo = [a for a in corpus if not _has_tables(a)]
+    if n_process is None:
+        n_process = (os.cpu_count() or 1) if len(todo) >= PARALLEL_THRESHOLD else 1
+    if todo:
+        by_id = {id(a): a for a in todo}
+        order = [id(a) for a in todo]
+        for key, (worked, _, error) in zip(order, stream(todo, n_process=n_process, progress=progress)):
+            if error is not None:
+                corpus.errors = pd.concat([corpus.errors, pd.DataFrame([{"file": by_id[key].id, "problem": error}])],
+                                          ignore_index=True)
+            elif worked is not by_id[key]:
+                _adopt(by_id[key], worked)
+    failed = set(corpus.errors["file"])
+    tables = {name: [] for name in TABLES}
+    for article in corpus:
+        if article.id in failed:
+            continue
+        for name, table in analyse_article(article).items():  # memoised: no recomputation
+            tables[name].append(table)
+    out = {name: _stack(frames) for name, frames in tables.items()}
+    out["errors"] = corpus.errors.reset_index(drop=True)
+    return out
+
+
+def _has_tables(article: Any) -> bool:
+    memo = article.__dict__.get("_memo", {})
+    return "tokens" in article.__dict__ and any(k[0] == "quotes" for k in memo) and \
+        any(k[0] == "entity_mentions" for k in memo)
+
+
+def _adopt(article: Any, worked: Any) -> None:
+    """Keep in ``article`` the tables a worker computed for its copy."""
+    for name in ("paragraphs", "sentences", "tokens"):
+        if name in worked.__dict__:
+            article.__dict__[name] = worked.__dict__[name]
+    article.__dict__.setdefault("_memo", {}).update(worked.__dict__.get("_memo", {}))
+
+
+def _stack(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    filled = [f for f in frames if len(f)]
+    if filled:
+        return pd.concat(filled, ignore_index=True)
+    return frames[0] if frames else pd.DataFrame()
+
