@@ -18,6 +18,35 @@ A storm flooded three coastal towns in northern Portugal on Thursday. Gov. Ana C
 Rescue teams from Spain arrived late in the evening."""
 
 
+ARTICLES = {
+    "port-strike.txt": 'Port strike spreads\n\nDock workers in Antwerp joined the strike on Wednesday. '
+                       '"We stand with our colleagues," said union leader Marc Peeters.',
+    "election.txt": "Mayor re-elected\n\nMonday, May 4, 2025\n\nMayor Anna Berg won a second term in Oslo. "
+                    "She thanked voters on Sunday night.",
+    "rain.txt": "Heavy rain floods roads in Porto. Officials said the river rose two metres.",
+}
+HTML = """<!doctype html><html><head><title>Talks resume in Brussels | Harbour Times</title>
+<meta name="author" content="Ann Lee"><meta property="og:site_name" content="Harbour Times"></head>
+<body><nav>Home | World</nav><article><h1>Talks resume in Brussels</h1>
+<p>Union and employers met again in Brussels on Friday after a week of strikes at the ports.</p>
+<p>"We are closer than yesterday," said mediator Eva Janssens. The talks will continue on Monday.</p>
+</article><footer>(c) Harbour Times</footer></body></html>"""
+
+
+@pytest.fixture()
+def folder(tmp_path):
+    """A small corpus written for the tests: three .txt articles, an HTML page, a binary file that
+    cannot be read, and a file of another type."""
+    root = tmp_path / "corpus"
+    root.mkdir()
+    for name, text in ARTICLES.items():
+        (root / name).write_text(text, encoding="utf-8")
+    (root / "talks.html").write_text(HTML, encoding="utf-8")
+    (root / "broken.txt").write_bytes(b"\x00\x01\x02 binary")
+    (root / "notes.md").write_text("not an article type", encoding="utf-8")
+    return root
+
+
 @pytest.fixture(scope="session")
 def fakti():
     return newslens.load_article(FIRST_ARTICLE)

@@ -17,31 +17,7 @@ from newslens.paths import FIRST_ARTICLE
 from newslens.quotes import quotes
 from newslens.sentences import sentence_table
 
-ARTICLES = {
-    "port-strike.txt": 'Port strike spreads\n\nDock workers in Antwerp joined the strike on Wednesday. '
-                       '"We stand with our colleagues," said union leader Marc Peeters.',
-    "election.txt": "Mayor re-elected\n\nMonday, May 4, 2025\n\nMayor Anna Berg won a second term in Oslo. "
-                    "She thanked voters on Sunday night.",
-    "rain.txt": "Heavy rain floods roads in Porto. Officials said the river rose two metres.",
-}
-HTML = """<!doctype html><html><head><title>Talks resume in Brussels | Harbour Times</title>
-<meta name="author" content="Ann Lee"><meta property="og:site_name" content="Harbour Times"></head>
-<body><nav>Home | World</nav><article><h1>Talks resume in Brussels</h1>
-<p>Union and employers met again in Brussels on Friday after a week of strikes at the ports.</p>
-<p>"We are closer than yesterday," said mediator Eva Janssens. The talks will continue on Monday.</p>
-</article><footer>(c) Harbour Times</footer></body></html>"""
-
-
-@pytest.fixture()
-def folder(tmp_path):
-    root = tmp_path / "corpus"
-    root.mkdir()
-    for name, text in ARTICLES.items():
-        (root / name).write_text(text, encoding="utf-8")
-    (root / "talks.html").write_text(HTML, encoding="utf-8")
-    (root / "broken.txt").write_bytes(b"\x00\x01\x02 binary")
-    (root / "notes.md").write_text("not an article type", encoding="utf-8")
-    return root
+from conftest import ARTICLES
 
 
 def test_folder_reads_every_good_file_and_reports_the_broken_one(folder):
@@ -122,3 +98,20 @@ def test_report_accepts_several_articles(tmp_path):
     index = run_report([FIRST_ARTICLE, second], out=tmp_path / "r", notebook_paths=notebooks()[:2], progress=False)
     html = index.read_text(encoding="utf-8")
     assert "fakti-2024-11-24-moscow-tokyo/00-overview.html" in html and "second/01-load-and-tokenize.html" in html
+
+
+def test_report_on_a_folder_writes_each_article_and_the_corpus(folder, tmp_path):
+    from newslens.paths import NOTEBOOKS_DIR
+    from newslens.report import is_corpus_source, run_report
+
+    assert is_corpus_source(folder) and is_corpus_source(str(folder / "*.txt")) and not is_corpus_source(FIRST_ARTICLE)
+    books = [NOTEBOOKS_DIR / "00-overview.ipynb", NOTEBOOKS_DIR / "07-corpus-overview.ipynb"]
+    index = run_report([folder], out=tmp_path / "r", notebook_paths=books, progress=False)
+    html = index.read_text(encoding="utf-8")
+    for article_id in ("election", "port-strike", "rain", "talks"):
+        assert f"{article_id}/00-overview.html" in html
+        assert not (tmp_path / "r" / article_id / "07-corpus-overview.ipynb").exists()
+    assert "corpus/07-corpus-overview.html" in html and "Files that could not be read" in html and "broken.txt" in html
+    tables = sorted(p.name for p in (tmp_path / "r" / "corpus" / "tables").glob("*.csv"))
+    assert tables and list((tmp_path / "r" / "corpus" / "figures").glob("*.png"))
+    assert main(["report", str(tmp_path / "empty-*.txt"), "--out", str(tmp_path / "r2")]) == 2

@@ -13,12 +13,14 @@ from nbclient import NotebookClient
 from newslens.paths import FIRST_ARTICLE, NOTEBOOKS_DIR
 
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
+CORPUS_NOTEBOOKS = [p for p in NOTEBOOKS if p.name == "07-corpus-overview.ipynb"]
+ARTICLE_NOTEBOOKS = [p for p in NOTEBOOKS if p not in CORPUS_NOTEBOOKS]
 SECOND_ARTICLE = Path(__file__).parent / "data" / "harbour-strike-headline-layout.txt"
 ARTICLES = {"fakti": FIRST_ARTICLE, "headline-layout": SECOND_ARTICLE}
 
 
 def test_there_are_notebooks():
-    assert [p.name[:2] for p in NOTEBOOKS] == ["00", "01", "02", "03", "04", "05", "06"]
+    assert [p.name[:2] for p in NOTEBOOKS] == ["00", "01", "02", "03", "04", "05", "06", "07"]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
@@ -35,24 +37,37 @@ def test_notebook_structure(path: Path):
     assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# ")
     assert "**Question:**" in nb.cells[0].source
     tagged = [c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])]
-    assert len(tagged) == 1 and 'ARTICLE = "../data/articles/fakti-2024-11-24-moscow-tokyo.txt"' in tagged[0].source
+    default = 'CORPUS = "../data/articles"' if path in CORPUS_NOTEBOOKS else \
+        'ARTICLE = "../data/articles/fakti-2024-11-24-moscow-tokyo.txt"'
+    assert len(tagged) == 1 and default in tagged[0].source
     assert "%autoreload 2" in nb.cells[1].source
     assert not any("sys.path" in c.source or "plt.show" in c.source for c in nb.cells if c.cell_type == "code")
 
 
-def execute(path: Path, article: Path):
+def execute(path: Path, article: Path, *, name: str = "ARTICLE"):
     nb = nbformat.read(path, as_version=4)
     params = next(c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", []))
-    params.source += f"\nARTICLE = {str(article)!r}"
+    params.source += f"\n{name} = {str(article)!r}"
     NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS_DIR)}}).execute()
     return nb
 
 
 @pytest.mark.notebook
 @pytest.mark.parametrize("article", ARTICLES.values(), ids=ARTICLES.keys())
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", ARTICLE_NOTEBOOKS, ids=lambda p: p.name)
 def test_notebook_runs_top_to_bottom(path: Path, article: Path):
-    nb = execute(path, article)
+    check_ran(execute(path, article))
+
+
+@pytest.mark.notebook
+@pytest.mark.parametrize("path", CORPUS_NOTEBOOKS, ids=lambda p: p.name)
+def test_corpus_notebook_runs_on_a_folder_with_a_broken_file(path: Path, folder: Path):
+    nb = check_ran(execute(path, folder, name="CORPUS"))
+    printed = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+    assert "4 articles analysed, 1 files could not be read" in printed
+
+
+def check_ran(nb):
     outputs = [(c, o) for c in nb.cells if c.cell_type == "code" for o in c.outputs]
     errors = [o for _, o in outputs if o.output_type == "error"]
     assert not errors, errors[0].get("evalue") if errors else ""
@@ -62,3 +77,4 @@ def test_notebook_runs_top_to_bottom(path: Path, article: Path):
         # a widget cell draws into its widget, which only a live front end shows (the JupyterLab test checks it)
         if cell.cell_type == "code" and "plots.plot_" in cell.source and "widgets." not in cell.source:
             assert any("image/png" in o.get("data", {}) for o in cell.outputs), f"no chart from: {cell.source[:60]}"
+    return nb

@@ -54,11 +54,12 @@ def build_parser() -> argparse.ArgumentParser:
         cmd.set_defaults(handler=handler)
     report = sub.add_parser(
         "report",
-        help="Run every notebook for each article and write a report (HTML, figures, tables).",
+        help="Run every notebook for each article (and a corpus) and write a report (HTML, figures, tables).",
         description="Run every notebook headless for each article; write executed notebooks, HTML pages, "
-        "figures (PNG and SVG) and tables (CSV) under --out, with an index.html.",
+        "figures (PNG and SVG) and tables (CSV) under --out, with an index.html. Given one folder, glob "
+        "or CSV/JSONL file, also write a report for the whole corpus (files that cannot be read are listed).",
     )
-    report.add_argument("paths", nargs="+", metavar="PATH", help="article files")
+    report.add_argument("paths", nargs="+", metavar="PATH", help="article files, or one folder, glob or CSV/JSONL")
     report.add_argument("--out", default="reports", help="report folder (default: reports)")
     report.add_argument("--no-progress", action="store_true", help="no progress bar")
     report.set_defaults(handler=_cmd_report, format="report")

@@ -36,6 +36,7 @@ __all__ = [
     "NUMERIC_LABELS",
     "entity_mentions",
     "entity_summary",
+    "entity_spread",
     "cooccurrence",
     "load_aliases",
     "mentions_from_tree",
@@ -405,6 +406,30 @@ def _one_label_per_entity(canonical: list[str], labels: list[str]) -> list[str]:
 
 
 # ------------------------------------------------------------------------------------- summaries
+
+
+def entity_spread(mentions: pd.DataFrame) -> pd.DataFrame:
+    """One row per canonical entity across a corpus: in how many articles it is named, and how often.
+
+    Args:
+        mentions: Entity mentions of several articles (``entity_mentions(corpus)``).
+
+    Returns:
+        ``entity``, ``label``, ``articles`` (articles that name it), ``mentions``, ``share``
+        (of the articles in ``mentions``); named in the most articles first.
+
+    Example:
+        >>> entity_spread(entity_mentions(corpus, numeric=False)).head()  # doctest: +SKIP
+    """
+    cols = ["entity", "label", "articles", "mentions", "share"]
+    if mentions.empty:
+        return pd.DataFrame(columns=cols)
+    table = mentions.groupby("canonical", sort=False).agg(
+        label=("label", lambda s: s.mode().iloc[0]), articles=("article_id", "nunique"), mentions=("canonical", "size")
+    )
+    table["share"] = (table["articles"] / mentions["article_id"].nunique()).round(3)
+    table = table.rename_axis("entity").reset_index()
+    return table.sort_values(["articles", "mentions", "entity"], ascending=[False, False, True]).reset_index(drop=True)[cols]
 
 
 def entity_summary(mentions: pd.DataFrame) -> pd.DataFrame:

@@ -392,12 +392,16 @@ def plot_length_box(
     return ax
 
 
-def plot_entity_mentions(summary: pd.DataFrame, *, n: int = 20, ax: Axes | None = None, title: str | None = None) -> Axes:
+def plot_entity_mentions(
+    summary: pd.DataFrame, *, n: int = 20, value: str = "mentions", ax: Axes | None = None, title: str | None = None
+) -> Axes:
     """Mentions per canonical entity as horizontal bars coloured by label, most mentioned on top.
 
     Args:
-        summary: A table from :func:`newslens.entities.entity_summary`.
+        summary: A table from :func:`newslens.entities.entity_summary` (or
+            :func:`~newslens.entities.entity_spread`, with ``value="articles"``).
         n: How many entities to show.
+        value: The column to draw: ``"mentions"`` or, for a corpus, ``"articles"``.
         ax: Where to draw; a new figure when omitted.
         title: The chart's title.
 
@@ -408,11 +412,11 @@ def plot_entity_mentions(summary: pd.DataFrame, *, n: int = 20, ax: Axes | None 
     with style():
         ax = _axes(ax, (7, max(2.5, 0.3 * len(top) + 1)))
         colors = [LABEL_COLORS.get(lab, "#999999") for lab in top["label"]]
-        bars = ax.barh(top["entity"], top["mentions"], color=colors)
+        bars = ax.barh(top["entity"], top[value], color=colors)
         _bar_labels(ax, bars)
         _legend(ax, {lab: LABEL_COLORS.get(lab, "#999999") for lab in dict.fromkeys(summary.head(n)["label"])},
                 loc="lower right")
-        ax.set(title=title or "Who and what the article names", xlabel="Mentions", ylabel="Entity")
+        ax.set(title=title or "Who and what the article names", xlabel=value.capitalize(), ylabel="Entity")
     return ax
 
 

@@ -1,8 +1,12 @@
 """The main job: run every notebook headless for each article and write a browsable report.
 
-For each article, every notebook in ``notebooks/`` is executed headless (papermill injects the
-``ARTICLE`` parameter, nbclient runs the cells), then written as the executed notebook, an HTML page,
-every figure as PNG and SVG, and every table as CSV. An ``index.html`` links everything.
+For each article, every article notebook in ``notebooks/`` (those with an ``ARTICLE`` parameter)
+is executed headless (papermill injects the parameters, nbclient runs the cells), then written as
+the executed notebook, an HTML page, every figure as PNG and SVG, and every table as CSV. Given a
+corpus (a folder, a glob, or a CSV/JSONL file), the corpus notebooks (only a ``CORPUS``
+parameter) run once for the whole corpus into ``corpus/``, the article notebooks run for each of
+its files with ``CORPUS`` set where they take it, and files that cannot be read are listed in
+the index. An ``index.html`` links everything.
 
 The report is written atomically: it is built in a temporary folder beside ``out`` and moved
 into place only when every notebook has run; a failure leaves ``out`` as it was and raises
@@ -19,6 +23,7 @@ from collections.abc import Sequence
 from html import escape
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 from newslens.errors import ArticleError
 from newslens.paths import NOTEBOOKS_DIR
@@ -41,10 +46,11 @@ def run_report(
     progress: bool = True,
     timeout: int = 600,
 ) -> Path:
-    """Run every notebook for every article and write the report to ``out``.
+    """Run every notebook for every article (and, for a corpus, once for the corpus) and write the report.
 
     Args:
-        paths: Article files.
+        paths: Article files, or one corpus: a folder, a glob, or a ``.csv``/``.jsonl`` file
+            (a CSV/JSONL corpus has no article files, so only its corpus report is written).
         out: The report folder (replaced as a whole when the run succeeds).
         notebook_paths: The notebooks to run (default: all numbered notebooks).
         progress: Show a progress bar on standard error.
@@ -54,24 +60,38 @@ def run_report(
         The path of the report's ``index.html``.
 
     Raises:
-        ArticleError: An article cannot be read, or a notebook fails (the message names the
-            article, the notebook and the cell).
+        ArticleError: An article file given by name cannot be read, a corpus holds no article,
+            or a notebook fails (the message names the article, the notebook and the cell).
 
     Example:
         >>> run_report(["data/articles/fakti-2024-11-24-moscow-tokyo.txt"], out="reports")  # doctest: +SKIP
+        >>> run_report(["data/articles"], out="reports")  # doctest: +SKIP
     """
     from newslens.article import load_article
 
     if not paths:
-        raise ArticleError("paths=[]: no article given. Fix: pass one or more article files.")
+        raise ArticleError("paths=[]: no article given. Fix: pass one or more article files, or a folder.")
     books = list(notebook_paths) if notebook_paths is not None else notebooks()
-    articles = [(Path(p).resolve(), load_article(p).id) for p in paths]  # fail early on a bad file
+    corpus_books = [b for b in books if _parameters(b) == {"CORPUS"} or ("CORPUS" in _parameters(b)
+                                                                          and "ARTICLE" not in _parameters(b))]
+    article_books = [b for b in books if b not in corpus_books]
+    corpus, errors = None, []
+    if len(paths) == 1 and is_corpus_source(paths[0]):
+        corpus, articles, errors = _corpus_articles(paths[0])
+    else:
+        articles = [(Path(p).resolve(), load_article(p).id) for p in paths]  # fail early on a bad file
+    jobs = [(article_id, book, {"ARTICLE": str(path), **_corpus_param(book, corpus)})
+            for path, article_id in articles for book in article_books]
+    if corpus is None and len(articles) > 1:
+        corpus = [str(path) for path, _ in articles]  # several files: the corpus report covers them
+    if corpus is not None:
+        jobs += [("corpus", book, {"CORPUS": corpus}) for book in corpus_books]
     out = Path(out).resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     try:
-        _run_all(articles, books, work, progress=progress, timeout=timeout)
-        _write_index(work, articles, books)
+        _run_all(jobs, work, progress=progress, timeout=timeout)
+        _write_index(work, jobs, errors)
         _swap_into_place(work, out)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
@@ -79,7 +99,44 @@ def run_report(
     return out / "index.html"
 
 
-def _run_all(articles, books, work: Path, *, progress: bool, timeout: int) -> None:
+def is_corpus_source(path: str | Path) -> bool:
+    """A folder, a glob, or a CSV/JSONL file: many articles rather than one."""
+    text = str(path)
+    return Path(text).is_dir() or any(ch in text for ch in "*?[") or Path(text).suffix.lower() in (".csv", ".jsonl")
+
+
+def _corpus_articles(source: str | Path) -> tuple[str, list[tuple[Path, str]], list[dict[str, str]]]:
+    from newslens.corpus import _files, load_corpus
+
+    corpus = load_corpus(source)
+    if not len(corpus):
+        raise ArticleError(f"{source}: no article could be read ({len(corpus.errors)} files failed). "
+                           "Fix: check the files listed by `newslens info` on that folder.")
+    ids = {a.metadata.source: a.id for a in corpus}
+    resolved = str(Path(source).resolve()) if Path(str(source)).exists() else str(source)
+    if Path(resolved).is_file():  # CSV/JSONL: no article files to run the article notebooks on
+        return resolved, [], corpus.errors.to_dict("records")
+    articles = [(p.resolve(), ids[str(p)]) for p in _files(source) if str(p) in ids]
+    return resolved, articles, corpus.errors.to_dict("records")
+
+
+def _parameters(book: Path) -> set[str]:
+    """The names the notebook's ``parameters`` cell assigns."""
+    import nbformat
+
+    nb = nbformat.read(book, as_version=4)
+    cell = next((c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])), None)
+    if cell is None:
+        return set()
+    return {line.split("=")[0].strip() for line in cell.source.splitlines()
+            if "=" in line and line.split("=")[0].strip().isidentifier()}
+
+
+def _corpus_param(book: Path, corpus: Any) -> dict[str, Any]:
+    return {"CORPUS": corpus} if corpus is not None and "CORPUS" in _parameters(book) else {}
+
+
+def _run_all(jobs, work: Path, *, progress: bool, timeout: int) -> None:
     from tqdm.auto import tqdm
 
     ipython_dir = work / ".ipython"
@@ -88,9 +145,8 @@ def _run_all(articles, books, work: Path, *, progress: bool, timeout: int) -> No
     old = os.environ.get("IPYTHONDIR")
     os.environ["IPYTHONDIR"] = str(ipython_dir)
     try:
-        jobs = [(a, b) for a in articles for b in books]
-        for (path, article_id), book in tqdm(jobs, desc="newslens report", unit="notebook", disable=not progress):
-            _run_one(path, article_id, book, work / article_id, timeout=timeout)
+        for folder, book, params in tqdm(jobs, desc="newslens report", unit="notebook", disable=not progress):
+            _run_one(params, book, work / folder, timeout=timeout)
     finally:
         if old is None:
             os.environ.pop("IPYTHONDIR", None)
@@ -99,7 +155,7 @@ def _run_all(articles, books, work: Path, *, progress: bool, timeout: int) -> No
         shutil.rmtree(ipython_dir, ignore_errors=True)
 
 
-def _run_one(path: Path, article_id: str, book: Path, target: Path, *, timeout: int) -> None:
+def _run_one(params: dict[str, Any], book: Path, target: Path, *, timeout: int) -> None:
     """Inject the parameters with papermill and execute with nbclient (papermill's own client can hang
     waiting for a kernel reply that never comes: nteract/papermill#711)."""
     import nbformat
@@ -109,7 +165,9 @@ def _run_one(path: Path, article_id: str, book: Path, target: Path, *, timeout: 
     from papermill.parameterize import parameterize_notebook
 
     target.mkdir(parents=True, exist_ok=True)
-    nb = parameterize_notebook(load_notebook_node(str(book)), {"ARTICLE": str(path)})
+    nb = parameterize_notebook(load_notebook_node(str(book)), params)
+    what = params.get("ARTICLE") or params.get("CORPUS")
+    name = "ARTICLE" if "ARTICLE" in params else "CORPUS"
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(book.parent)}})
     try:
         client.execute()
@@ -117,8 +175,8 @@ def _run_one(path: Path, article_id: str, book: Path, target: Path, *, timeout: 
         cell = next((i for i, c in enumerate(nb.cells) for o in c.get("outputs", []) if o.get("output_type") == "error"),
                     None)
         raise ArticleError(
-            f"{path}: notebook {book.name} failed in cell {cell} ({exc.ename}: {exc.evalue}). "
-            f"Fix: open {book.name} in Jupyter with ARTICLE set to this file and run it to see the traceback."
+            f"{what}: notebook {book.name} failed in cell {cell} ({exc.ename}: {exc.evalue}). "
+            f"Fix: open {book.name} in Jupyter with {name} set to this and run it to see the traceback."
         ) from None
     nbformat.write(nb, target / book.name)
     _export_outputs(nb, book.stem, target)
@@ -160,22 +218,26 @@ def _export_html(nb, target: Path) -> None:
     target.write_text(body, encoding="utf-8")
 
 
-def _write_index(work: Path, articles, books) -> None:
-    items = []
-    for _, article_id in articles:
-        links = []
-        for book in books:
-            figures = sorted((work / article_id / "figures").glob(f"{book.stem}-*.png"))
-            links.append(
-                f'<li><a href="{escape(article_id)}/{escape(book.stem)}.html">{escape(book.stem)}</a> '
-                f'(<a href="{escape(article_id)}/{escape(book.name)}">notebook</a>, {len(figures)} figures)</li>'
-            )
-        items.append(f"<section><h2>{escape(article_id)}</h2><ul>{''.join(links)}</ul></section>")
+def _write_index(work: Path, jobs, errors: list[dict[str, str]]) -> None:
+    sections: dict[str, list[str]] = {}
+    for folder, book, _ in jobs:
+        figures = sorted((work / folder / "figures").glob(f"{book.stem}-*.png"))
+        sections.setdefault(folder, []).append(
+            f'<li><a href="{escape(folder)}/{escape(book.stem)}.html">{escape(book.stem)}</a> '
+            f'(<a href="{escape(folder)}/{escape(book.name)}">notebook</a>, {len(figures)} figures)</li>'
+        )
+    items = [f"<section><h2>{'The corpus' if name == 'corpus' else escape(name)}</h2><ul>{''.join(links)}</ul></section>"
+             for name, links in sorted(sections.items(), key=lambda kv: (kv[0] != "corpus", kv[0]))]
+    if errors:
+        rows = "".join(f"<li><code>{escape(str(e['file']))}</code>: {escape(str(e['problem']))}</li>" for e in errors)
+        items.append(f"<section><h2>Files that could not be read</h2><ul>{rows}</ul></section>")
+    n_articles = len([name for name in sections if name != "corpus"])
     page = (
         "<!doctype html><html><head><meta charset='utf-8'><title>newslens report</title>"
         "<style>body{font-family:sans-serif;max-width:50em;margin:2em auto;line-height:1.5}</style></head>"
-        f"<body><h1>newslens report</h1><p>{len(articles)} article(s), {len(books)} notebook(s) each. "
-        "Figures are in each article's <code>figures/</code> (PNG and SVG), tables in <code>tables/</code> (CSV).</p>"
+        f"<body><h1>newslens report</h1><p>{n_articles} article(s){', and the corpus' if 'corpus' in sections else ''}"
+        f"{f'; {len(errors)} file(s) could not be read' if errors else ''}. "
+        "Figures are in each folder's <code>figures/</code> (PNG and SVG), tables in <code>tables/</code> (CSV).</p>"
         f"{''.join(items)}</body></html>"
     )
     (work / "index.html").write_text(page, encoding="utf-8")

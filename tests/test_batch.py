@@ -1,0 +1,99 @@
+"""Many articles fast: the disk cache (hit, miss, invalidation) and the batch analysis across processes."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import newslens
+from newslens import cache
+from newslens.batch import analyse, analyse_article, stream
+from newslens.corpus import load_corpus
+from newslens.entities import entity_mentions
+from newslens.quotes import quotes
+
+TEXT = 'Talks resume\n\nUnion leaders met in Antwerp on Friday. "We are close," said mediator Eva Janssens.'
+
+
+@pytest.fixture()
+def fresh_cache(tmp_path):
+    cache.configure(directory=tmp_path / "cache", enabled=True)
+    cache.stats.clear()
+    yield tmp_path / "cache"
+    cache.stats.clear()
+
+
+def test_cache_miss_then_hit_gives_the_same_tables(fresh_cache):
+    first = newslens.article_from_text(TEXT, article_id="first")
+    computed = analyse_article(first)
+    assert cache.stats["misses"] == 4 and cache.stats["writes"] == 4 and cache.stats["hits"] == 0
+    assert len(list(fresh_cache.glob("*.parquet"))) == 4  # sentences, tokens, entities, quotes
+
+    again = newslens.article_from_text(TEXT, article_id="again")  # a new session: nothing in memory
+    read = analyse_article(again)
+    assert cache.stats["hits"] == 4 and cache.stats["misses"] == 4
+    for name in ("sentences", "tokens", "entities", "quotes"):
+        expected = computed[name].assign(article_id="again")
+        pd.testing.assert_frame_equal(read[name], expected)
+    assert read["quotes"]["speaker"].tolist() == ["Eva Janssens"]
+
+
+def test_cache_misses_when_the_text_or_the_arguments_change(fresh_cache):
+    entity_mentions(newslens.article_from_text(TEXT))
+    misses = cache.stats["misses"]
+    entity_mentions(newslens.article_from_text(TEXT.replace("Antwerp", "Ghent")))
+    assert cache.stats["misses"] > misses  # another text: computed, not read
+    misses = cache.stats["misses"]
+    got = entity_mentions(newslens.article_from_text(TEXT), aliases={"Eva Janssens": "Janssens"})
+    assert cache.stats["misses"] == misses + 1  # same tokens (hit), but other aliases: computed
+    assert "Janssens" in got["canonical"].tolist()
+
+
+def test_cache_off_computes_and_writes_nothing(fresh_cache):
+    cache.configure(enabled=False)
+    try:
+        analyse_article(newslens.article_from_text(TEXT))
+    finally:
+        cache.configure(enabled=True)
+    assert cache.stats["writes"] == 0 and not fresh_cache.exists()
+
+
+def test_a_damaged_cache_file_is_recomputed(fresh_cache):
+    quotes(newslens.article_from_text(TEXT))
+    for path in fresh_cache.glob("*.parquet"):
+        path.write_bytes(b"not parquet")
+    table = quotes(newslens.article_from_text(TEXT))
+    assert table["speaker"].tolist() == ["Eva Janssens"]
+    assert cache.stats["hits"] == 0
+
+
+def test_analyse_over_two_processes_equals_one_process(folder, fresh_cache):
+    cache.configure(enabled=False)
+    try:
+        one = analyse(load_corpus(folder), n_process=1, progress=False)
+        corpus = load_corpus(folder)
+        two = analyse(corpus, n_process=2, progress=False)
+    finally:
+        cache.configure(enabled=True)
+    for name in ("sentences", "tokens", "entities", "quotes", "frequencies", "errors"):
+        pd.testing.assert_frame_equal(one[name], two[name])
+    assert set(two["entities"]["article_id"]) == {"election", "port-strike", "rain", "talks"}
+    assert two["errors"]["file"].str.endswith("broken.txt").tolist() == [True]
+    # the workers' tables are kept in the corpus: asking again computes nothing
+    assert "Marc Peeters" in set(quotes(corpus)["speaker"])
+    assert "_memo" in corpus["rain"].__dict__
+
+
+def test_stream_reports_unreadable_files_and_keeps_going(folder):
+    files = sorted(p for p in folder.iterdir() if p.suffix != ".md") + [folder / "missing.txt"]
+    results = list(stream(files, n_process=1))
+    errors = [e for _, _, e in results if e is not None]
+    assert len(results) == len(files)
+    assert len(errors) == 2 and "binary" in errors[0] and "missing.txt" in errors[1]
+    good = [tables for _, tables, e in results if e is None]
+    assert len(good) == 4 and all(len(t["tokens"]) for t in good)
+
+
+def test_n_process_must_be_positive():
+    with pytest.raises(newslens.ArticleError, match="n_process=0"):
+        list(stream([], n_process=0))
