@@ -105,6 +105,19 @@ def _load(args: argparse.Namespace):
     return load_article(path, layout=args.layout)
 
 
+def _analysed(source):
+    """A corpus is analysed in one batch first: across the cores when large, cached, with a
+    progress bar on a terminal; the commands then read the results."""
+    from newslens.corpus import Corpus
+
+    if isinstance(source, Corpus) and len(source):
+        errors = source.analyse(progress=sys.stderr.isatty())["errors"]
+        for row in errors.itertuples():
+            if row.file in source.ids:
+                print(f"newslens: skipped {row.file}: {row.problem}", file=sys.stderr)
+    return source
+
+
 def _filter_parts(table, args: argparse.Namespace):
     parts = getattr(args, "part", None)
     if not parts:
@@ -188,7 +201,8 @@ def _cmd_entities(args: argparse.Namespace):
 
     parts = getattr(args, "part", None) or PROSE_PARTS
     _filter_parts_check(parts)
-    mentions = entity_mentions(_load(args), backend=args.backend, aliases=args.aliases, parts=parts)
+    source = _analysed(_load(args)) if args.backend == "spacy" and args.aliases is None else _load(args)
+    mentions = entity_mentions(source, backend=args.backend, aliases=args.aliases, parts=parts)
     return entity_summary(mentions) if args.summary else mentions
 
 
@@ -202,7 +216,8 @@ def _cmd_quotes(args: argparse.Namespace):
     from newslens.quotes import KINDS, quote_summary, quotes
 
     kinds = tuple(args.kind) if args.kind else KINDS
-    table = quotes(_load(args), kinds=kinds, aliases=args.aliases)
+    source = _analysed(_load(args)) if args.aliases is None else _load(args)
+    table = quotes(source, kinds=kinds, aliases=args.aliases)
     table = _filter_parts(table, args)
     return quote_summary(table) if args.summary else table
 

@@ -90,7 +90,8 @@ def spacy_doc(tokens: Any, text: str, *, components: tuple[str, ...], only: Sequ
     """
     if only is None:
         return spacy_docs([tokens], text, components=components)[0]
-    from spacy.tokens import Doc
+    import numpy as np
+    from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 
     flags = list(only)
     runs, start = [], 0
@@ -98,15 +99,18 @@ def spacy_doc(tokens: Any, text: str, *, components: tuple[str, ...], only: Sequ
         if i == len(flags) or flags[i] != flags[start]:
             runs.append((start, i, flags[start]))
             start = i
-    if not any(flag for _, _, flag in runs):
-        return _bare_docs([tokens], text, load_spacy_model(components=components).vocab)[0]
-    if all(flag for _, _, flag in runs):
+    whole = _bare_docs([tokens], text, load_spacy_model(components=components).vocab)[0]
+    chosen = [(a, b) for a, b, flag in runs if flag]
+    if not chosen:
+        return whole
+    if len(chosen) == 1 and chosen[0] == (0, len(flags)):
         return spacy_docs([tokens], text, components=components)[0]
-    pieces = [tokens.iloc[a:b] for a, b, _ in runs]
-    done = iter(spacy_docs([p for p, (_, _, f) in zip(pieces, runs) if f], text, components=components))
-    vocab = load_spacy_model(components=components).vocab
-    docs = [next(done) if f else _bare_docs([p], text, vocab)[0] for p, (_, _, f) in zip(pieces, runs)]
-    return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])
+    done = spacy_docs([tokens.iloc[a:b] for a, b in chosen], text, components=components)
+    attrs = [TAG, POS, MORPH, LEMMA, DEP, HEAD]  # HEAD is relative, so each piece's rows drop in unchanged
+    array = np.zeros((len(whole), len(attrs)), dtype="uint64")
+    for (a, b), doc in zip(chosen, done):
+        array[a:b] = doc.to_array(attrs)
+    return whole.from_array(attrs, array)
 
 
 def _bare_docs(groups: list[Any], text: str, vocab: Any) -> list[Any]:
