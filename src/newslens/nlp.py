@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 from functools import lru_cache
 from collections.abc import Sequence
 from typing import Any
@@ -135,6 +136,115 @@ def spacy_docs(groups: list[Any], text: str, *, components: tuple[str, ...], bat
     each pipeline component with ``pipe``: the same results, one model call per batch."""
     nlp = load_spacy_model(components=components)
     docs = _bare_docs(groups, text, nlp.vocab)
-    for _, proc in nlp.pipeline:
-        docs = list(proc.pipe(docs, batch_size=batch_size)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+    for name, proc in nlp.pipeline:
+        if name == "attribute_ruler":
+            docs = [apply_attribute_rules(doc, proc) for doc in docs]
+        else:
+            docs = list(proc.pipe(docs, batch_size=batch_size)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
     return docs
+
+
+def apply_attribute_rules(doc: Any, ruler: Any) -> Any:
+    """What spaCy's ``AttributeRuler`` does to ``doc``, without its ``Matcher``.
+
+    The English model's ruler holds 179 rules (a tag map, word exceptions, a few two-word
+    patterns); spaCy's Matcher tries every rule at every token, which cost more than the parser.
+    Here each token looks up only the rules whose first token names its tag or its lower-case
+    form (plus the few that name neither), checks them fully, and the matches are applied in
+    spaCy's order (by rule, so later rules win) with spaCy's own setter: the same annotation,
+    checked token for token against spaCy's ruler in the tests.
+
+    Args:
+        doc: A ``Doc`` after the tagger and parser.
+        ruler: The pipeline's ``attribute_ruler`` component.
+
+    Returns:
+        ``doc``, annotated in place.
+    """
+    from spacy.tokens._retokenize import set_token_attrs
+
+    index, generic = _compiled_rules(ruler)
+    tokens = list(doc)
+    tags = [t.tag_ for t in tokens]
+    lowers = [t.lower_ for t in tokens]
+    values = {"TAG": tags, "LOWER": lowers, "DEP": [t.dep_ for t in tokens], "IS_SPACE": [t.is_space for t in tokens]}
+    n = len(tags)
+    matches = set()
+    for i in range(n):
+        for candidates in (index.get(("TAG", tags[i]), ()), index.get(("LOWER", lowers[i]), ()), ()):
+            for rule, sequence, sure in candidates:
+                end = i + len(sequence)
+                if sure or (end <= n and all(_token_matches(spec, values, i + k) for k, spec in enumerate(sequence))):
+                    matches.add((rule, i, end))
+    for rule, sequence, _ in generic:  # the few rules that name neither: filter on their first key, then check
+        key, want = next(iter(sequence[0].items()))
+        for i in _positions(values[key], want):
+            end = i + len(sequence)
+            if end <= n and all(_token_matches(spec, values, i + k) for k, spec in enumerate(sequence)):
+                matches.add((rule, i, end))
+    for rule, start, end in sorted(matches):
+        offset = ruler.indices[rule]
+        set_token_attrs(doc[start + offset if offset >= 0 else end + offset], ruler.attrs[rule])
+    return doc
+
+
+def _positions(column: list[Any], want: Any) -> list[int]:
+    """Where one pattern condition holds, over a whole column at once."""
+    if not isinstance(want, dict):
+        return [i for i, have in enumerate(column) if have == want]
+    op, arg = next(iter(want.items()))
+    if op == "IN":
+        return [i for i, have in enumerate(column) if have in arg]
+    if op == "NOT_IN":
+        return [i for i, have in enumerate(column) if have not in arg]
+    return [i for i, have in enumerate(column) if arg.search(have)]
+
+
+def _token_matches(spec: dict[str, Any], values: dict[str, list[Any]], i: int) -> bool:
+    for key, want in spec.items():
+        have = values[key][i]
+        if isinstance(want, dict):
+            for op, arg in want.items():
+                if op == "IN" and have not in arg or op == "NOT_IN" and have in arg:
+                    return False
+                if op == "REGEX" and not arg.search(have):
+                    return False
+        elif have != want:
+            return False
+    return True
+
+
+_Rule = tuple[int, list[dict[str, Any]], bool]  # rule number, token specs, matched by the index alone
+_RULES: dict[int, tuple[dict[tuple[str, Any], list[_Rule]], list[_Rule]]] = {}
+
+
+def _compiled_rules(ruler: Any) -> tuple[dict[tuple[str, Any], list[_Rule]], list[_Rule]]:
+    """The ruler's patterns, indexed by the tag or lower-case word their first token requires."""
+    if id(ruler) in _RULES:
+        return _RULES[id(ruler)]
+    known = {"TAG", "LOWER", "DEP", "IS_SPACE"}
+    index: dict[tuple[str, Any], list[_Rule]] = {}
+    generic: list[_Rule] = []
+    for rule, entry in enumerate(ruler.patterns):
+        for sequence in entry["patterns"]:
+            keys = {k for spec in sequence for k in spec}
+            ops = {op for spec in sequence for v in spec.values() if isinstance(v, dict) for op in v}
+            if not keys <= known or not ops <= {"IN", "NOT_IN", "REGEX"}:
+                raise ValueError(f"attribute rule {entry!r} uses a pattern key newslens does not read")
+            sequence = [{k: ({op: set(arg) if op != "REGEX" else re.compile(arg) for op, arg in v.items()}
+                             if isinstance(v, dict) else v) for k, v in spec.items()} for spec in sequence]
+            first = sequence[0]
+            sure = len(sequence) == 1 and len(first) == 1  # the indexed key is the whole pattern
+            for key in ("LOWER", "TAG"):  # the word is the more selective key
+                want = first.get(key)
+                if isinstance(want, str):
+                    index.setdefault((key, want), []).append((rule, sequence, sure))
+                    break
+                if isinstance(want, dict) and set(want) == {"IN"}:
+                    for value in want["IN"]:
+                        index.setdefault((key, value), []).append((rule, sequence, sure))
+                    break
+            else:
+                generic.append((rule, sequence, False))
+    _RULES[id(ruler)] = (index, generic)
+    return index, generic
