@@ -20,7 +20,7 @@ ERROR_MARKERS = ("Traceback (most recent call last)", 'class="jp-OutputArea-outp
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
     out = tmp_path_factory.mktemp("run") / "reports"
-    assert main(["report", str(FIRST_ARTICLE), "--out", str(out), "--no-progress"]) == 0
+    assert main(["report", str(FIRST_ARTICLE), "--out", str(out), "--no-progress", "--timeout", "180"]) == 0
     return out
 
 
@@ -78,3 +78,45 @@ def test_bad_article_fails_before_any_work(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "missing.txt: no such file" in err and err.count("\n") == 1
     assert not (tmp_path / "r").exists()
+
+
+def test_a_cell_that_times_out_gets_one_more_run_then_a_clear_error(tmp_path, monkeypatch):
+    from nbclient.exceptions import CellTimeoutError
+
+    import newslens.report as report_module
+
+    calls = []
+
+    class Stuck:
+        def __init__(self, *args, **kwargs):
+            pass
+
+        def execute(self):
+            calls.append(1)
+            raise CellTimeoutError("cell timed out")
+
+    monkeypatch.setattr(report_module, "_client", lambda nb, book, timeout: Stuck())
+    with pytest.raises(ArticleError, match=r"over 5 s, twice.*--timeout"):
+        run_report([FIRST_ARTICLE], out=tmp_path / "r", notebook_paths=notebooks()[:1], progress=False, timeout=5)
+    assert len(calls) == 2 and not (tmp_path / "r").exists()
+
+
+def test_a_notebook_that_timed_out_once_is_reported_from_its_second_run(tmp_path, monkeypatch):
+    from nbclient.exceptions import CellTimeoutError
+
+    import newslens.report as report_module
+
+    real, runs = report_module._client, []
+
+    class StuckOnce:
+        def execute(self):
+            raise CellTimeoutError("cell timed out")
+
+    def client(nb, book, timeout):
+        runs.append(book.name)
+        return StuckOnce() if len(runs) == 1 else real(nb, book, timeout)
+
+    monkeypatch.setattr(report_module, "_client", client)
+    index = run_report([FIRST_ARTICLE], out=tmp_path / "r", notebook_paths=notebooks()[:1], progress=False)
+    assert runs == ["00-overview.ipynb", "00-overview.ipynb"]
+    assert (index.parent / "fakti-2024-11-24-moscow-tokyo" / "00-overview.html").is_file()

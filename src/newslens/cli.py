@@ -62,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("paths", nargs="+", metavar="PATH", help="article files, or one folder, glob or CSV/JSONL")
     report.add_argument("--out", default="reports", help="report folder (default: reports)")
     report.add_argument("--no-progress", action="store_true", help="no progress bar")
+    report.add_argument("--timeout", type=int, default=600, metavar="SECONDS",
+                        help="seconds one notebook cell may run (default: 600)")
     report.set_defaults(handler=_cmd_report, format="report")
     return parser
 
@@ -69,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _cmd_report(args: argparse.Namespace) -> str:
     from newslens.report import run_report
 
-    index = run_report(args.paths, out=args.out, progress=not args.no_progress)
+    index = run_report(args.paths, out=args.out, progress=not args.no_progress, timeout=args.timeout)
     return f"report written: {index}"
 
 

@@ -157,30 +157,51 @@ def _run_all(jobs, work: Path, *, progress: bool, timeout: int) -> None:
 
 def _run_one(params: dict[str, Any], book: Path, target: Path, *, timeout: int) -> None:
     """Inject the parameters with papermill and execute with nbclient (papermill's own client can hang
-    waiting for a kernel reply that never comes: nteract/papermill#711)."""
+    waiting for a kernel reply that never comes: nteract/papermill#711).
+
+    nbclient too, rarely, waits for a reply an idle kernel never sends (seen once in CI, in a
+    notebook that otherwise runs in seconds): a cell that times out is given one more chance, the
+    whole notebook in a fresh kernel, before the report fails."""
     import nbformat
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
-    from papermill.iorw import load_notebook_node
-    from papermill.parameterize import parameterize_notebook
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
     target.mkdir(parents=True, exist_ok=True)
-    nb = parameterize_notebook(load_notebook_node(str(book)), params)
     what = params.get("ARTICLE") or params.get("CORPUS")
     name = "ARTICLE" if "ARTICLE" in params else "CORPUS"
-    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(book.parent)}})
-    try:
-        client.execute()
-    except CellExecutionError as exc:
-        cell = next((i for i, c in enumerate(nb.cells) for o in c.get("outputs", []) if o.get("output_type") == "error"),
-                    None)
-        raise ArticleError(
-            f"{what}: notebook {book.name} failed in cell {cell} ({exc.ename}: {exc.evalue}). "
-            f"Fix: open {book.name} in Jupyter with {name} set to this and run it to see the traceback."
-        ) from None
+    for attempt in (1, 2):
+        nb = _parameterized(book, params)
+        try:
+            _client(nb, book, timeout).execute()
+            break
+        except CellTimeoutError:
+            if attempt == 2:
+                raise ArticleError(
+                    f"{what}: notebook {book.name} had a cell run over {timeout} s, twice. "
+                    "Fix: run `newslens report` with a larger --timeout, or a smaller corpus."
+                ) from None
+        except CellExecutionError as exc:
+            cell = next((i for i, c in enumerate(nb.cells) for o in c.get("outputs", [])
+                         if o.get("output_type") == "error"), None)
+            raise ArticleError(
+                f"{what}: notebook {book.name} failed in cell {cell} ({exc.ename}: {exc.evalue}). "
+                f"Fix: open {book.name} in Jupyter with {name} set to this and run it to see the traceback."
+            ) from None
     nbformat.write(nb, target / book.name)
     _export_outputs(nb, book.stem, target)
     _export_html(nb, target / f"{book.stem}.html")
+
+
+def _parameterized(book: Path, params: dict[str, Any]) -> Any:
+    from papermill.iorw import load_notebook_node
+    from papermill.parameterize import parameterize_notebook
+
+    return parameterize_notebook(load_notebook_node(str(book)), params)
+
+
+def _client(nb: Any, book: Path, timeout: int) -> Any:
+    from nbclient import NotebookClient
+
+    return NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(book.parent)}})
 
 
 def _export_outputs(nb, stem: str, target: Path) -> None:
