@@ -57,21 +57,6 @@ def analyse_article(article: Any) -> dict[str, pd.DataFrame]:
     }
 
 
-def _work(article: Any) -> tuple[Any, dict[str, pd.DataFrame] | None, str | None]:
-    """Worker: the article's tables and what it memoised (so the parent can keep them), or the error."""
-    try:
-        tables = analyse_article(article)
-    except ArticleError as exc:
-        return article, None, str(exc)
-    return article, tables, None
-
-
-def _load(item: Any, layout: str) -> Any:
-    from newslens.article import Article, load_article
-
-    return item if isinstance(item, Article) else load_article(item, layout=layout)
-
-
 def stream(
     articles: Iterable[Any],
     *,
@@ -128,12 +113,17 @@ def _pool(n_process: int) -> Any:
 
 
 def _read_and_work(item: tuple[Any, str]) -> tuple[Any, dict[str, pd.DataFrame] | None, str | None]:
+    """Worker: read the article (unless given one), analyse it, and return it with its tables (the
+    article carries what it memoised, so the parent can keep it), or the error."""
+    from newslens.article import Article, load_article
+
     source, layout = item
+    article = None
     try:
-        article = _load(source, layout)
+        article = source if isinstance(source, Article) else load_article(source, layout=layout)
+        return article, analyse_article(article), None
     except ArticleError as exc:
-        return None, None, str(exc)
-    return _work(article)
+        return article, None, str(exc)
 
 
 def _cache_env() -> dict[str, str]:
@@ -170,7 +160,7 @@ def analyse(
         >>> tables = analyse("data/articles", progress=False)  # doctest: +SKIP
         >>> tables["quotes"][["article_id", "speaker", "quote"]]  # doctest: +SKIP
     """
-    from newslens.corpus import Corpus, load_corpus
+    from newslens.corpus import Corpus, load_corpus, stack
 
     corpus = source if isinstance(source, Corpus) else Corpus(list(source)) if isinstance(source, (list, tuple)) \
         else load_corpus(source, progress=progress)
@@ -193,7 +183,7 @@ def analyse(
             continue
         for name, table in analyse_article(article).items():  # memoised: no recomputation
             tables[name].append(table)
-    out = {name: _stack(frames) for name, frames in tables.items()}
+    out = {name: stack(frames) for name, frames in tables.items()}
     out["errors"] = corpus.errors.reset_index(drop=True)
     return out
 
@@ -210,11 +200,4 @@ def _adopt(article: Any, worked: Any) -> None:
         if name in worked.__dict__:
             article.__dict__[name] = worked.__dict__[name]
     article.__dict__.setdefault("_memo", {}).update(worked.__dict__.get("_memo", {}))
-
-
-def _stack(frames: list[pd.DataFrame]) -> pd.DataFrame:
-    filled = [f for f in frames if len(f)]
-    if filled:
-        return pd.concat(filled, ignore_index=True)
-    return frames[0] if frames else pd.DataFrame()
 

@@ -20,7 +20,7 @@ import pandas as pd
 
 from newslens.errors import ArticleError
 
-__all__ = ["ARTICLE_SUFFIXES", "Corpus", "load_corpus", "per_article"]
+__all__ = ["ARTICLE_SUFFIXES", "Corpus", "load_corpus", "per_article", "stack"]
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 """File types read from a folder or a glob."""
@@ -191,11 +191,15 @@ def per_article(func: Callable[..., pd.DataFrame]) -> Callable[..., pd.DataFrame
     @wraps(func)
     def wrapper(article: Any, *args: Any, **kwargs: Any) -> pd.DataFrame:
         if isinstance(article, (Corpus, list, tuple)):
-            frames = [func(a, *args, **kwargs) for a in article]
-            if not frames:
-                return pd.DataFrame()
-            filled = [f for f in frames if len(f)]
-            return pd.concat(filled, ignore_index=True) if filled else frames[0]
+            return stack([func(a, *args, **kwargs) for a in article])
         return func(article, *args, **kwargs)
 
     return wrapper
+
+
+def stack(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Per-article tables as one: the non-empty ones concatenated (an empty one keeps its columns)."""
+    filled = [f for f in frames if len(f)]
+    if filled:
+        return pd.concat(filled, ignore_index=True)
+    return frames[0] if frames else pd.DataFrame()

@@ -39,6 +39,7 @@ __all__ = [
     "entity_spread",
     "cooccurrence",
     "load_aliases",
+    "alias_key",
     "mentions_from_tree",
     "render_entities_html",
 ]
@@ -101,9 +102,7 @@ def entity_mentions(
     """
     if isinstance(aliases, Mapping):
         aliases = dict(aliases)
-        key = ("entity_mentions", backend, tuple(sorted(aliases.items())), tuple(parts))
-    else:
-        key = ("entity_mentions", backend, _alias_file_key(aliases), tuple(parts))
+    key = ("entity_mentions", backend, alias_key(aliases), tuple(parts))
     # NLTK's results depend on whatever NLTK data is installed, so only spaCy's are kept on disk
     mentions = article.memo(key, lambda: _entity_mentions(article, backend, aliases, parts), disk=backend == "spacy")
     if not numeric:
@@ -111,11 +110,13 @@ def entity_mentions(
     return mentions
 
 
-def _alias_file_key(aliases: str | Path | None) -> str | tuple[str, str] | None:
-    """An alias file stands in the cache key by its name and a digest of its content, so that
-    editing the file makes newslens recompute."""
+def alias_key(aliases: str | Path | Mapping[str, str] | None) -> Any:
+    """The alias table as part of a memo or cache key: a dict by its sorted items, a file by its
+    name and a digest of its content (so that editing the file makes newslens recompute)."""
     if aliases is None:
         return None
+    if isinstance(aliases, Mapping):
+        return tuple(sorted(aliases.items()))
     path = Path(aliases)
     if not path.is_file():
         return str(aliases)  # load_aliases raises the error

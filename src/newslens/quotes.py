@@ -28,14 +28,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from newslens.corpus import per_article
-from newslens.entities import NUMERIC_LABELS, PROSE_PARTS, entity_mentions
+from newslens.entities import NUMERIC_LABELS, PROSE_PARTS, alias_key, entity_mentions
 from newslens.marks import ALL_MARKS, Quotation, find_quotations
 
 if TYPE_CHECKING:
@@ -131,10 +130,7 @@ def quotes(
     Example:
         >>> quotes(article)[["kind", "speaker", "quote"]]  # doctest: +SKIP
     """
-    from newslens.entities import _alias_file_key
-
-    alias_key = tuple(sorted(dict(aliases).items())) if isinstance(aliases, Mapping) else _alias_file_key(aliases)
-    table = article.memo(("quotes", alias_key), lambda: _all_statements(article, aliases), disk=True)
+    table = article.memo(("quotes", alias_key(aliases)), lambda: _all_statements(article, aliases), disk=True)
     if table.empty:
         return table
     table = table[table["kind"].isin(tuple(kinds) + (("unattributed",) if include_unattributed else ()))]
