@@ -93,12 +93,17 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
+@lru_cache(maxsize=8)
+def _stopwords_digest(stopwords: frozenset[str]) -> str:
+    return hashlib.sha256(repr(sorted(stopwords)).encode()).hexdigest()
+
+
 def _key(article: Any, key: tuple) -> str:
     from newslens.stopwords import get_stopwords
 
     digest = hashlib.sha256()
     for piece in (code_digest(), article.text, repr(article.paragraph_spans), repr(article.parts),
-                  article.sentence_model, repr(sorted(get_stopwords())), repr(key)):
+                  article.sentence_model, _stopwords_digest(get_stopwords()), repr(key)):
         digest.update(piece.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
     return digest.hexdigest()

@@ -81,7 +81,8 @@ def spacy_doc(tokens: Any, text: str, *, components: tuple[str, ...], only: Sequ
     Args:
         tokens: A token table (``article.tokens`` or a slice of it), in text order.
         text: The article's text, to read the spacing from.
-        components: The pipeline components to run, e.g. ``("ner",)`` (the NER model has its own embedding layer, so it needs no ``tok2vec``).
+        components: The pipeline components to run, e.g. ``("ner",)`` (the NER model has its own
+            embedding layer, so it needs no ``tok2vec``).
         only: One flag per token: run the components only over the runs of flagged tokens
             (whole sentences, say); the other tokens are in the ``Doc`` without annotation
             (empty ``pos_`` and ``dep_``, each its own head). Default: every token.
@@ -95,17 +96,18 @@ def spacy_doc(tokens: Any, text: str, *, components: tuple[str, ...], only: Sequ
     from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 
     flags = list(only)
-    runs, start = [], 0
-    for i in range(1, len(flags) + 1):
-        if i == len(flags) or flags[i] != flags[start]:
-            runs.append((start, i, flags[start]))
-            start = i
+    if flags and all(flags):
+        return spacy_docs([tokens], text, components=components)[0]
     whole = _bare_docs([tokens], text, load_spacy_model(components=components).vocab)[0]
-    chosen = [(a, b) for a, b, flag in runs if flag]
+    chosen, start = [], None  # the runs of flagged tokens, as (first, last + 1)
+    for i, flag in enumerate([*flags, False]):
+        if flag and start is None:
+            start = i
+        elif not flag and start is not None:
+            chosen.append((start, i))
+            start = None
     if not chosen:
         return whole
-    if len(chosen) == 1 and chosen[0] == (0, len(flags)):
-        return spacy_docs([tokens], text, components=components)[0]
     done = spacy_docs([tokens.iloc[a:b] for a, b in chosen], text, components=components)
     attrs = [TAG, POS, MORPH, LEMMA, DEP, HEAD]  # HEAD is relative, so each piece's rows drop in unchanged
     array = np.zeros((len(whole), len(attrs)), dtype="uint64")

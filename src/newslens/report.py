@@ -72,16 +72,16 @@ def run_report(
     if not paths:
         raise ArticleError("paths=[]: no article given. Fix: pass one or more article files, or a folder.")
     books = list(notebook_paths) if notebook_paths is not None else notebooks()
-    corpus_books = [b for b in books if _parameters(b) == {"CORPUS"} or ("CORPUS" in _parameters(b)
-                                                                          and "ARTICLE" not in _parameters(b))]
+    names = {book: _parameters(book) for book in books}
+    corpus_books = [b for b in books if "CORPUS" in names[b] and "ARTICLE" not in names[b]]
     article_books = [b for b in books if b not in corpus_books]
     corpus, errors = None, []
     if len(paths) == 1 and is_corpus_source(paths[0]):
         corpus, articles, errors = _corpus_articles(paths[0])
     else:
         articles = [(Path(p).resolve(), load_article(p).id) for p in paths]  # fail early on a bad file
-    jobs = [(article_id, book, {"ARTICLE": str(path), **_corpus_param(book, corpus)})
-            for path, article_id in articles for book in article_books]
+    also = {book: {"CORPUS": corpus} if corpus and "CORPUS" in names[book] else {} for book in article_books}
+    jobs = [(article_id, book, {"ARTICLE": str(path), **also[book]}) for path, article_id in articles for book in article_books]
     if corpus is None and len(articles) > 1:
         corpus = [str(path) for path, _ in articles]  # several files: the corpus report covers them
     if corpus is not None:
@@ -130,10 +130,6 @@ def _parameters(book: Path) -> set[str]:
         return set()
     return {line.split("=")[0].strip() for line in cell.source.splitlines()
             if "=" in line and line.split("=")[0].strip().isidentifier()}
-
-
-def _corpus_param(book: Path, corpus: Any) -> dict[str, Any]:
-    return {"CORPUS": corpus} if corpus is not None and "CORPUS" in _parameters(book) else {}
 
 
 def _run_all(jobs, work: Path, *, progress: bool, timeout: int) -> None:
