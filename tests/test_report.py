@@ -12,6 +12,7 @@ import pytest
 from newslens import ArticleError
 from newslens.cli import main
 from newslens.paths import FIRST_ARTICLE, NOTEBOOKS_DIR
+import newslens.report as report_module
 from newslens.report import notebooks, run_report
 
 ERROR_MARKERS = ("Traceback (most recent call last)", 'class="jp-OutputArea-output" data-mime-type="application/vnd.jupyter.stderr"')
@@ -61,6 +62,7 @@ def test_failure_is_atomic_and_names_notebook_and_cell(tmp_path):
     out = tmp_path / "reports"
     out.mkdir()
     (out / "keep.txt").write_text("previous report", encoding="utf-8")
+    (out / report_module.MARKER).write_text("", encoding="utf-8")  # a report newslens wrote before
     broken_dir = tmp_path / "notebooks"
     broken_dir.mkdir()
     nb = nbformat.read(NOTEBOOKS_DIR / "01-load-and-tokenize.ipynb", as_version=4)
@@ -69,7 +71,7 @@ def test_failure_is_atomic_and_names_notebook_and_cell(tmp_path):
     shutil.copy(NOTEBOOKS_DIR / "00-overview.ipynb", broken_dir / "00-overview.ipynb")
     with pytest.raises(ArticleError, match=r"notebook 01-broken\.ipynb failed in cell \d+ \(RuntimeError: boom\)"):
         run_report([FIRST_ARTICLE], out=out, notebook_paths=sorted(broken_dir.glob("*.ipynb")), progress=False)
-    assert sorted(p.name for p in out.iterdir()) == ["keep.txt"]
+    assert sorted(p.name for p in out.iterdir()) == [report_module.MARKER, "keep.txt"]
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".reports-")]
 
 
@@ -120,3 +122,29 @@ def test_a_notebook_that_timed_out_once_is_reported_from_its_second_run(tmp_path
     index = run_report([FIRST_ARTICLE], out=tmp_path / "r", notebook_paths=notebooks()[:1], progress=False)
     assert runs == ["00-overview.ipynb", "00-overview.ipynb"]
     assert (index.parent / "fakti-2024-11-24-moscow-tokyo" / "00-overview.html").is_file()
+
+
+@pytest.mark.parametrize("where", [".", "folder", "file"])
+def test_out_that_newslens_did_not_write_is_never_replaced(tmp_path, monkeypatch, capsys, where):
+    monkeypatch.setattr(report_module, "_run_all", lambda *args, **kwargs: None)  # no notebook needs to run
+    user = tmp_path / "p"
+    user.mkdir()
+    (user / "thesis.docx").write_text("a year of work", encoding="utf-8")
+    monkeypatch.chdir(user)
+    out = {".": ".", "folder": str(user), "file": str(user / "thesis.docx")}[where]
+    assert main(["report", str(FIRST_ARTICLE), "--out", out, "--no-progress"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--out" in err and "Fix:" in err
+    assert (user / "thesis.docx").read_text(encoding="utf-8") == "a year of work"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p"]  # no temporary folder left behind
+
+
+def test_a_report_newslens_wrote_is_replaced(tmp_path, monkeypatch):
+    monkeypatch.setattr(report_module, "_run_all", lambda *args, **kwargs: None)
+    out = tmp_path / "reports"
+    out.mkdir()  # an empty folder is fine too
+    run_report([FIRST_ARTICLE], out=out, notebook_paths=notebooks()[:1], progress=False)
+    (out / "stale.txt").write_text("from the last run", encoding="utf-8")
+    run_report([FIRST_ARTICLE], out=out, notebook_paths=notebooks()[:1], progress=False)
+    assert (out / report_module.MARKER).is_file() and (out / "index.html").is_file()
+    assert not (out / "stale.txt").exists()

@@ -32,6 +32,9 @@ __all__ = ["notebooks", "run_report"]
 
 _KERNEL_CONFIG = "c.InlineBackend.figure_formats = {'png', 'svg'}\nc.InlineBackend.rc = {}\n"
 
+MARKER = ".newslens-report"
+"""The file newslens writes into every report folder: only a folder holding it is ever replaced."""
+
 
 def notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
     """The numbered notebooks, in reading order."""
@@ -87,16 +90,35 @@ def run_report(
     if corpus is not None:
         jobs += [("corpus", book, {"CORPUS": corpus}) for book in corpus_books]
     out = Path(out).resolve()
+    check_out(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     try:
         _run_all(jobs, work, progress=progress, timeout=timeout)
         _write_index(work, jobs, errors)
+        (work / MARKER).write_text("Written by newslens report; the folder is replaced by the next report.\n",
+                                   encoding="utf-8")
+        check_out(out)  # again: the folder may have changed while the notebooks ran
         _swap_into_place(work, out)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
     return out / "index.html"
+
+
+def check_out(out: Path) -> None:
+    """Refuse an ``--out`` whose contents newslens did not write: the report replaces the folder whole.
+
+    Raises:
+        ArticleError: ``out`` is a file, or a folder that holds anything but a newslens report.
+    """
+    if out.exists() and not out.is_dir():
+        raise ArticleError(f"--out {out}: is a file, and a report is a folder. Fix: give a new folder's path.")
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
+        raise ArticleError(
+            f"--out {out}: the folder holds files newslens did not write, and a report replaces its folder whole. "
+            "Fix: give a new or empty folder, such as --out reports/."
+        )
 
 
 def is_corpus_source(path: str | Path) -> bool:
