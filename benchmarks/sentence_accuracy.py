@@ -22,8 +22,8 @@ import argparse
 import json
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 Splitter = Callable[[str], list[tuple[int, int]]]
 

@@ -66,7 +66,7 @@ def run_floor(files: list[Path]) -> None:
 def run_newslens(files: list[Path], n_process: int | None = None) -> None:
     from newslens.batch import stream
 
-    for article, tables, error in stream(files, n_process=n_process):
+    for _article, _tables, error in stream(files, n_process=n_process):
         if error is not None:
             raise SystemExit(f"error: {error}")
 

@@ -75,3 +75,22 @@ def _no_downloads(monkeypatch):
         raise AssertionError(f"nltk.download{args} was called: newslens must work offline")
 
     monkeypatch.setattr(nltk, "download", refuse)
+
+
+def drawn_barh(ax) -> list[tuple[str, float]]:
+    """What a horizontal bar chart shows, top to bottom: (label, total length) per bar (stacked
+    segments added up), read from the drawn rectangles and the tick labels."""
+    labels = {round(tick.get_position()[1]): tick.get_text() for tick in ax.get_yticklabels()}
+    totals: dict[int, float] = {}
+    for container in ax.containers:
+        for bar in container:
+            y = round(bar.get_y() + bar.get_height() / 2)
+            totals[y] = totals.get(y, 0.0) + bar.get_width()
+    top_first = sorted(totals, reverse=not ax.yaxis_inverted())
+    return [(labels[y], totals[y]) for y in top_first]
+
+
+def drawn_bar_heights(ax) -> list[float]:
+    """The heights of a vertical bar chart's bars, left to right."""
+    bars = sorted((bar for container in ax.containers for bar in container), key=lambda b: b.get_x())
+    return [bar.get_height() for bar in bars]

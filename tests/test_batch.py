@@ -6,6 +6,8 @@ import pandas as pd
 import pytest
 
 import newslens
+import newslens.entities as entities_module  # patched below, to count computations
+import newslens.quotes as quotes_module
 from newslens import cache
 from newslens.batch import analyse, analyse_article, stream
 from newslens.corpus import load_corpus
@@ -67,12 +69,12 @@ def test_a_damaged_cache_file_is_recomputed(fresh_cache):
     assert cache.stats["hits"] == 0
 
 
-def test_analyse_over_two_processes_equals_one_process(folder, fresh_cache):
+def test_analyse_over_two_processes_equals_one_process(folder, fresh_cache, monkeypatch):
     cache.configure(enabled=False)
     try:
-        one = analyse(load_corpus(folder), n_process=1, progress=False)
+        one = load_corpus(folder).analyse(n_process=1, progress=False)
         corpus = load_corpus(folder)
-        two = analyse(corpus, n_process=2, progress=False)
+        two = corpus.analyse(n_process=2, progress=False)
     finally:
         cache.configure(enabled=True)
     for name in ("sentences", "tokens", "entities", "quotes", "frequencies", "errors"):
@@ -80,8 +82,35 @@ def test_analyse_over_two_processes_equals_one_process(folder, fresh_cache):
     assert set(two["entities"]["article_id"]) == {"election", "port-strike", "rain", "talks"}
     assert two["errors"]["file"].str.endswith("broken.txt").tolist() == [True]
     # the workers' tables are kept in the corpus: asking again computes nothing
+    calls = []
+    for module, name in ((quotes_module, "_all_statements"), (entities_module, "_entity_mentions")):
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *a, _real=real, _name=name, **k: calls.append(_name) or _real(*a, **k))
     assert "Marc Peeters" in set(quotes(corpus)["speaker"])
-    assert "_memo" in corpus["rain"].__dict__
+    assert "Anna Berg" in set(entity_mentions(corpus)["canonical"])
+    again = corpus.analyse(n_process=2, progress=False)
+    pd.testing.assert_frame_equal(again["quotes"], two["quotes"])
+    assert calls == []
+    fresh = newslens.article_from_text(TEXT, article_id="fresh")  # the counter does count
+    quotes(fresh)
+    assert sorted(calls) == ["_all_statements", "_entity_mentions"]
+
+
+def test_one_article_that_fails_does_not_sink_the_batch(monkeypatch):
+    articles = [newslens.article_from_text(f"{TEXT} The {name} talks go on.", article_id=name)  # texts not cached
+                for name in ("good", "bad", "also-good")]
+    real = entities_module._entity_mentions
+
+    def flaky(article, *args, **kwargs):
+        if article.id == "bad":
+            raise RuntimeError("regular expression took too long")
+        return real(article, *args, **kwargs)
+
+    monkeypatch.setattr(entities_module, "_entity_mentions", flaky)
+    tables = analyse(articles, n_process=1, progress=False)
+    assert tables["errors"].to_dict("records") == [
+        {"file": "bad", "problem": "RuntimeError: regular expression took too long"}]
+    assert sorted(set(tables["quotes"]["article_id"])) == ["also-good", "good"]
 
 
 def test_stream_reports_unreadable_files_and_keeps_going(folder):
@@ -95,5 +124,5 @@ def test_stream_reports_unreadable_files_and_keeps_going(folder):
 
 
 def test_n_process_must_be_positive():
-    with pytest.raises(newslens.ArticleError, match="n_process=0"):
+    with pytest.raises(newslens.InvalidArgument, match="n_process=0"):
         list(stream([], n_process=0))

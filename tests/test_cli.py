@@ -100,3 +100,41 @@ def test_no_network_connection_is_opened(monkeypatch, capsys):
     for command in ("info", "sentences", "tokens"):
         assert main([command, str(FIRST_ARTICLE), "--format", "json"]) == 0
     assert capsys.readouterr().out
+
+
+def test_a_csv_is_a_corpus_whatever_the_letter_case(tmp_path, capsys):
+    table = tmp_path / "ARTS.CSV"
+    table.write_text('id,text\none,"Rain in Porto. The river rose."\ntwo,"Sun in Oslo. It was warm."\n', encoding="utf-8")
+    assert main(["sentences", str(table), "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert sorted({r["article_id"] for r in rows}) == ["one", "two"]  # two articles, not one headed "id,text"
+
+
+def test_layout_takes_only_known_layouts(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["info", str(FIRST_ARTICLE), "--layout", "tabloid"])
+    assert exit_info.value.code == 2 and "invalid choice: 'tabloid'" in capsys.readouterr().err
+
+
+def test_keep_stopwords_keeps_them(capsys):
+    assert main(["words", str(FIRST_ARTICLE), "--top", "3", "--keep-stopwords", "--format", "json"]) == 0
+    kept = [r["term"] for r in json.loads(capsys.readouterr().out)]
+    assert main(["words", str(FIRST_ARTICLE), "--top", "3", "--format", "json"]) == 0
+    dropped = [r["term"] for r in json.loads(capsys.readouterr().out)]
+    assert "the" in kept and "the" not in dropped
+
+
+def test_info_counts_words_as_the_overview_does(capsys):
+    from newslens.article import load_article
+    from newslens.overview import key_numbers
+
+    assert main(["info", str(FIRST_ARTICLE), "--format", "json"]) == 0
+    info = json.loads(capsys.readouterr().out)
+    key = key_numbers(load_article(FIRST_ARTICLE)).set_index("measure")
+    assert info["body_words"] == key.loc["Body words", "value"] == 277
+
+
+def test_an_invalid_option_value_is_one_line(capsys):
+    assert main(["words", str(FIRST_ARTICLE), "--top", "3", "--part", "footer"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--part footer: not a part. Fix:" in err

@@ -8,6 +8,7 @@ import shutil
 import pandas as pd
 import pytest
 
+from conftest import ARTICLES
 from newslens import ArticleError
 from newslens.cli import main
 from newslens.corpus import Corpus, load_corpus
@@ -16,8 +17,6 @@ from newslens.frequencies import keyness, word_frequencies
 from newslens.paths import FIRST_ARTICLE
 from newslens.quotes import quotes
 from newslens.sentences import sentence_table
-
-from conftest import ARTICLES
 
 
 def test_folder_reads_every_good_file_and_reports_the_broken_one(folder):

@@ -12,6 +12,7 @@ import pytest
 matplotlib.use("Agg")
 
 import newslens  # noqa: E402
+from conftest import drawn_barh  # noqa: E402
 from newslens import ArticleError, plots  # noqa: E402
 from newslens.entities import (  # noqa: E402
     canonicalize,
@@ -20,9 +21,10 @@ from newslens.entities import (  # noqa: E402
     entity_summary,
     load_aliases,
     mentions_from_tree,
-    render_entities_html,
 )
+from newslens.errors import InvalidArgument, MissingData  # noqa: E402
 from newslens.paths import DATA_DIR  # noqa: E402
+from newslens.render import render_entities_html  # noqa: E402
 
 EXPECTED_BODY = {
     ("Andrei Rudenko", "PERSON"): 2, ("Vladimir Putin", "PERSON"): 1, ("Takeshi Iwaya", "PERSON"): 1,
@@ -126,9 +128,9 @@ def test_nltk_backend_names_the_downloads(fakti, monkeypatch, tmp_path):
     import nltk.data
 
     monkeypatch.setattr(nltk.data, "path", [str(tmp_path)])
-    with pytest.raises(ArticleError, match=r"nltk\.download\('maxent_ne_chunker_tab'\)"):
+    with pytest.raises(MissingData, match=r"nltk\.download\('maxent_ne_chunker_tab'\)"):
         entity_mentions(fakti, backend="nltk")
-    with pytest.raises(ArticleError, match="backend='stanza'"):
+    with pytest.raises(InvalidArgument, match="backend='stanza'"):
         entity_mentions(fakti, backend="stanza")
 
 
@@ -167,6 +169,24 @@ def test_entity_charts(mentions, draw):
     ax = draw(mentions)
     assert ax.get_title() and ax.get_xlabel()
     plt.close(ax.figure)
+
+
+def test_entity_charts_draw_the_table(mentions):
+    import matplotlib.pyplot as plt
+
+    summary = entity_summary(mentions)
+    ax = plots.plot_entity_mentions(summary, n=6)
+    assert drawn_barh(ax) == list(zip(summary["entity"].head(6), summary["mentions"].head(6).astype(float)))
+    ax = plots.plot_label_breakdown(mentions)
+    assert dict(drawn_barh(ax)) == mentions["label"].value_counts().astype(float).to_dict()
+    ax = plots.plot_entity_timeline(mentions, n=5)
+    kept = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(kept) == 5 and sum(len(c.get_offsets()) for c in ax.collections) == mentions["canonical"].isin(kept).sum()
+    pairs = cooccurrence(mentions)
+    ax = plots.plot_cooccurrence_network(pairs, summary)
+    names = {t.get_text() for t in ax.texts}
+    assert names == set(pairs["source"]) | set(pairs["target"])
+    plt.close("all")
 
 
 def test_cli_entities_summary_json(capsys):

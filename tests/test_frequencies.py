@@ -10,7 +10,8 @@ import pytest
 matplotlib.use("Agg")
 
 import newslens  # noqa: E402
-from newslens import ArticleError, plots  # noqa: E402
+from conftest import drawn_bar_heights, drawn_barh  # noqa: E402
+from newslens import InvalidArgument, plots  # noqa: E402
 from newslens.frequencies import (  # noqa: E402
     collocations,
     concordance,
@@ -20,6 +21,7 @@ from newslens.frequencies import (  # noqa: E402
     word_frequencies,
 )
 from newslens.stopwords import add_stopwords, get_stopwords, remove_stopwords, reset_stopwords  # noqa: E402
+from newslens.tokenize import reader_words  # noqa: E402
 
 HAND = newslens.article_from_text(
     "Cats and dogs\n\nThe cat sat. The cat ran! A dog barked at the cat. Dogs bark.", article_id="hand"
@@ -79,7 +81,7 @@ def test_ngrams_stay_within_sentences():
     assert "sat the" not in bigrams and "ran a" not in bigrams  # "sat. The", "ran! A": across sentence ends
     assert counts(word_frequencies(HAND, ngram=2)) == {"cat sat": 1, "cat ran": 1, "dog barked": 1, "dogs bark": 1}
     assert "the cat sat" in counts(word_frequencies(HAND, ngram=3, stopwords=False))
-    with pytest.raises(ArticleError, match="ngram=4"):
+    with pytest.raises(InvalidArgument, match="ngram=4"):
         word_frequencies(HAND, ngram=4)
 
 
@@ -173,11 +175,31 @@ def test_every_chart_returns_a_titled_labelled_axes(fakti, draw, tmp_path):
 
 
 def test_top_terms_puts_the_largest_on_top(fakti):
-    ax = plots.plot_top_terms(word_frequencies(fakti), n=5)
-    labels = [t.get_text() for t in ax.get_yticklabels()]
-    assert labels[-1] in ("russian", "tokyo")  # barh draws the last label at the top
-    widths = [b.get_width() for b in ax.patches]
-    assert widths == sorted(widths)
+    freq = word_frequencies(fakti)
+    ax = plots.plot_top_terms(freq, n=5)
+    assert drawn_barh(ax) == list(zip(freq["term"].head(5), freq["count"].head(5).astype(float)))
+    assert drawn_barh(ax)[0][0] == "russian"
+
+
+def test_charts_draw_the_table(fakti):
+    import matplotlib.pyplot as plt
+
+    by_part = word_frequencies(fakti, by="part")
+    totals = by_part.groupby("term")["count"].sum().sort_values(ascending=False, kind="stable").head(8)
+    ax = plots.plot_top_terms(by_part, n=8)
+    assert dict(drawn_barh(ax)) == totals.astype(float).to_dict()
+    key = keyness(fakti)
+    ax = plots.plot_keyness(key, n=5)
+    shown = dict(drawn_barh(ax))
+    assert len(shown) == min(5, (key["g2"] > 0).sum()) + min(5, (key["g2"] < 0).sum())
+    assert all(shown[t] == pytest.approx(g) for t, g in zip(key["term"], key["g2"]) if t in shown)
+    ax = plots.plot_words_per_paragraph(fakti.tokens)
+    assert drawn_bar_heights(ax) == fakti.paragraphs["paragraph"].map(
+        reader_words(fakti.tokens).groupby("paragraph").size()).dropna().tolist()
+    disp = dispersion(fakti, ["sanctions", "Tokyo"])
+    ax = plots.plot_dispersion(disp)
+    assert [len(line.get_xdata()) for line in ax.lines if line.get_marker() == "|"] == [4, 5]
+    plt.close("all")
 
 
 def test_cli_words_json(capsys):

@@ -80,7 +80,7 @@ def test_size_limit(tmp_path):
 def test_article_from_text_rejects_empty_and_bytes():
     with pytest.raises(ArticleError, match="empty"):
         newslens.article_from_text("  \n ")
-    with pytest.raises(ArticleError, match="expected a str"):
+    with pytest.raises(newslens.InvalidArgument, match="expected a str"):
         newslens.article_from_text(b"bytes")
 
 

@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 
 import newslens
-from newslens import ArticleError
+from newslens import ArticleError, InvalidArgument
 
 
 def test_fakti_metadata(fakti):
@@ -63,5 +63,5 @@ def test_forced_layout_that_does_not_fit():
 
 
 def test_unknown_layout():
-    with pytest.raises(ArticleError, match=r"layout='tabloid' is not a known layout\. Fix: use one of"):
+    with pytest.raises(InvalidArgument, match=r"layout='tabloid' is not a known layout\. Fix: use one of"):
         newslens.article_from_text("Just a sentence.", layout="tabloid")

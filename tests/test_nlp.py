@@ -30,7 +30,8 @@ def test_attribute_rules_match_spacys_ruler_token_for_token():
     for doc in docs:
         theirs, ours = ruler(doc.copy()), apply_attribute_rules(doc.copy(), ruler)
         assert np.array_equal(theirs.to_array(attrs), ours.to_array(attrs)), [
-            (t.text, t.pos_, o.pos_, t.lemma_, o.lemma_) for t, o in zip(theirs, ours) if (t.pos_, t.lemma_) != (o.pos_, o.lemma_)]
+            (t.text, t.pos_, o.pos_, t.lemma_, o.lemma_)
+            for t, o in zip(theirs, ours) if (t.pos_, t.lemma_) != (o.pos_, o.lemma_)]
         changed += sum(t.pos_ != "" for t in ours)
     assert changed > 500  # the rules did set parts of speech
     odd = apply_attribute_rules(docs[2].copy(), ruler)

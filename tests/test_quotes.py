@@ -10,6 +10,7 @@ import pytest
 matplotlib.use("Agg")
 
 import newslens  # noqa: E402
+from conftest import drawn_barh  # noqa: E402
 from newslens import plots  # noqa: E402
 from newslens.marks import find_quotations  # noqa: E402
 from newslens.quotes import quotation_share, quote_summary, quotes  # noqa: E402
@@ -149,9 +150,19 @@ def test_summary_share_and_charts(fakti, fakti_quotes):
     assert summary.loc["Andrei Rudenko", "statements"] == 5
     assert summary.loc["Andrei Rudenko", "direct"] == 3 and summary.loc["Andrei Rudenko", "reported"] == 2
     assert summary.loc["Takeshi Iwaya", "quoted_words"] == 2
-    share = quotation_share(fakti, fakti_quotes).set_index("kind")
+    share = quotation_share(fakti, quotes=fakti_quotes).set_index("kind")
     assert share["share"].sum() == pytest.approx(1.0)
     assert share.loc["quotation", "characters"] > 400
+    ax = plots.plot_quoted_speakers(quote_summary(fakti_quotes))
+    drawn = drawn_barh(ax)
+    assert dict(drawn) == quote_summary(fakti_quotes).set_index("speaker")["statements"].astype(float).to_dict()
+    assert [n for _, n in drawn] == sorted((n for _, n in drawn), reverse=True)  # most quoted on top
+    ax = plots.plot_quotation_share(share.reset_index())
+    assert drawn_barh(ax) == [(fakti.id, pytest.approx(1.0))]
+    assert [round(b.get_width(), 6) for c in ax.containers for b in c] == [
+        round(share.loc[k, "share"], 6) for k in ("quotation", "reported", "narration")]
+    ax = plots.plot_quotes_along_article(fakti_quotes)
+    assert sum(len(c.get_offsets()) for c in ax.collections) == len(fakti_quotes)
     for ax in (
         plots.plot_quoted_speakers(quote_summary(fakti_quotes)),
         plots.plot_quoted_speakers(quote_summary(fakti_quotes), value="quoted_words"),

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import json
 import shutil
-from pathlib import Path
 
 import nbformat
 import pytest
 
+import newslens.report as report_module
 from newslens import ArticleError
 from newslens.cli import main
 from newslens.paths import FIRST_ARTICLE, NOTEBOOKS_DIR
-import newslens.report as report_module
 from newslens.report import notebooks, run_report
 
-ERROR_MARKERS = ("Traceback (most recent call last)", 'class="jp-OutputArea-output" data-mime-type="application/vnd.jupyter.stderr"')
+ERROR_MARKERS = ("Traceback (most recent call last)",
+                 'class="jp-OutputArea-output" data-mime-type="application/vnd.jupyter.stderr"')
 
 
 @pytest.fixture(scope="module")

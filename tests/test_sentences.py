@@ -5,12 +5,15 @@ from __future__ import annotations
 import math
 
 import matplotlib
+import pandas as pd
 import pytest
 
 matplotlib.use("Agg")
 
 import newslens  # noqa: E402
+from conftest import drawn_bar_heights  # noqa: E402
 from newslens import plots  # noqa: E402
+from newslens.quotes import quotes  # noqa: E402
 from newslens.sentences import (  # noqa: E402
     MIN_WORDS,
     extreme_sentences,
@@ -34,10 +37,27 @@ def test_first_article_body_word_counts(fakti):
 
 
 def test_quoted_sentences_are_flagged(fakti):
-    body = sentence_table(fakti).query("part == 'body'")
+    body = sentence_table(fakti, quotes=quotes(fakti)).query("part == 'body'")
     quoted = body["has_quote"].tolist()
     assert quoted[2] and quoted[3]  # "Unfortunately ..." and „In such conditions ..."
     assert not quoted[0] and not quoted[-1]
+
+
+def test_sentence_table_runs_no_quote_extractor():
+    """Without a quotes table, has_quote comes from paired quotation marks alone: no spaCy, no
+    attribution, and a scare quote counts (no cue needed)."""
+    article = newslens.article_from_text('Rain fell. The "storm of the decade" came. Nobody spoke.')
+    assert sentence_table(article)["has_quote"].tolist() == [False, True, False]
+    assert not article.has_tables("quotes", "entity_mentions")  # nothing ran behind the caller's back
+    attributed = sentence_table(article, quotes=quotes(article))
+    assert attributed["has_quote"].tolist() == [False, False, False]  # no cue: not an attributed quotation
+
+
+def test_sentence_table_of_a_corpus_gives_each_article_its_own_quotes(fakti, wikinews):
+    both = sentence_table([fakti, wikinews], quotes=quotes([fakti, wikinews]))
+    alone = sentence_table(wikinews, quotes=quotes(wikinews))
+    pd.testing.assert_frame_equal(both[both["article_id"] == wikinews.id].reset_index(drop=True), alone)
+    assert sentence_table([]).empty  # an empty corpus: an empty table, as every analysis gives
 
 
 def test_summary_per_part_and_overall(fakti):
@@ -120,6 +140,22 @@ def test_sentence_charts(fakti, wikinews, draw):
     ax = draw(sentence_table([fakti, wikinews]))
     assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
     plt.close(ax.figure)
+
+
+def test_sentence_charts_draw_the_table(fakti, wikinews):
+    import matplotlib.pyplot as plt
+
+    table = sentence_table(fakti, quotes=quotes(fakti))
+    ax = plots.plot_sentence_lengths(table, color_by="has_quote")
+    assert drawn_bar_heights(ax) == table["words"].tolist()
+    red = [b.get_facecolor()[:3] == matplotlib.colors.to_rgb("#d62728") for c in ax.containers for b in c]
+    assert red == table["has_quote"].tolist()
+    ax = plots.plot_length_histogram(table)
+    assert sum(drawn_bar_heights(ax)) == len(table)
+    both = sentence_table([fakti, wikinews])
+    ax = plots.plot_length_box(both, by="article_id")
+    assert [t.get_text() for t in ax.get_yticklabels()] == [fakti.id, wikinews.id]
+    plt.close("all")
 
 
 def test_cli_stats_and_readability(capsys):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import newslens
-from newslens import split_sentences, tokenize_words
+from newslens import InvalidArgument, MissingData, split_sentences, tokenize_words
 
 
 def words(text: str) -> list[str]:
@@ -115,8 +115,8 @@ def test_nltk_model_is_explicit_and_names_the_download(monkeypatch, tmp_path):
 
     punkt_tokenizer.cache_clear()
     monkeypatch.setattr(nltk.data, "path", [str(tmp_path)])
-    with pytest.raises(LookupError, match=r"nltk\.download\('punkt_tab'\)"):
+    with pytest.raises(MissingData, match=r"nltk\.download\('punkt_tab'\)"):
         split_sentences("One. Two.", model="nltk")
     punkt_tokenizer.cache_clear()
-    with pytest.raises(ValueError, match="model='spacy' is not a sentence model"):
+    with pytest.raises(InvalidArgument, match="model='spacy': not a sentence model"):
         split_sentences("One. Two.", model="spacy")

@@ -14,13 +14,18 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-__version__ = "0.1.0"
+from newslens.version import __version__
 
-_EXPORTS = {
+_EXPORTS = {  # loaded on first use, so that `import newslens` stays cheap (no pandas, no spaCy)
+    "NewslensError": "newslens.errors",
     "ArticleError": "newslens.errors",
+    "InvalidArgument": "newslens.errors",
+    "MissingData": "newslens.errors",
     "Article": "newslens.article",
     "load_article": "newslens.article",
     "article_from_text": "newslens.article",
+    "Corpus": "newslens.corpus",
+    "load_corpus": "newslens.corpus",
     "split_sentences": "newslens.segment",
     "tokenize_words": "newslens.tokenize",
 }

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from newslens.errors import ArticleError
+from newslens.cache import cached_table
+from newslens.errors import ArticleError, InvalidArgument, message
 from newslens.io import extract_html, looks_like_html, read_text
 from newslens.layouts import parse_layout
 from newslens.segment import paragraph_spans
+from newslens.stopwords import get_stopwords
+from newslens.tokenize import paragraph_table, reader_words, sentence_table_raw, token_table
 
 __all__ = ["Article", "Metadata", "load_article", "article_from_text"]
 
@@ -77,60 +80,67 @@ class Article:
         """The body paragraphs' texts, in order."""
         return [self.text[s:e] for (s, e), part in zip(self.paragraph_spans, self.parts) if part == "body"]
 
-    @cached_property
+    _tables: dict[tuple, Any] = field(default_factory=dict, init=False, repr=False)
+    """Tables computed for this article, by key (an analysis and its arguments): see :meth:`memo`."""
+
+    @property
     def paragraphs(self) -> pd.DataFrame:
         """One row per paragraph: ``article_id, part, paragraph, start, end, text``."""
-        from newslens.tokenize import paragraph_table
+        return self._table(("paragraphs",), lambda: paragraph_table(self.id, self.text, self.paragraph_spans, self.parts))
 
-        return paragraph_table(self.id, self.text, self.paragraph_spans, self.parts)
-
-    @cached_property
+    @property
     def sentences(self) -> pd.DataFrame:
         """One row per sentence: ``article_id, part, paragraph, sentence, start, end, text``."""
-        from newslens.cache import cached_table
-        from newslens.tokenize import sentence_table_raw
+        return self._table(("sentences",), lambda: cached_table(
+            self, ("sentences",), lambda: sentence_table_raw(self.paragraphs, self.text, model=self.sentence_model)))
 
-        return cached_table(self, ("sentences",), lambda: sentence_table_raw(self.paragraphs, self.text,
-                                                                            model=self.sentence_model))
-
-    @cached_property
+    @property
     def tokens(self) -> pd.DataFrame:
         """One row per token: ``article_id, part, paragraph, sentence, position, start, end,
         token, lower, is_word, is_stop`` (stopwords as in force when first computed)."""
-        from newslens.cache import cached_table
-        from newslens.stopwords import get_stopwords
-        from newslens.tokenize import token_table
+        return self._table(("tokens",), lambda: cached_table(
+            self, ("tokens",), lambda: token_table(self.sentences, self.text, get_stopwords())))
 
-        return cached_table(self, ("tokens",), lambda: token_table(self.sentences, self.text, get_stopwords()))
+    def _table(self, key: tuple, compute: Callable[[], Any]) -> Any:
+        """The table under ``key``, computed on first use; the object itself, not a copy."""
+        if key not in self._tables:
+            self._tables[key] = compute()
+        return self._tables[key]
 
-    def memo(self, key: tuple, compute, *, disk: bool = False):
+    def memo(self, key: tuple, compute: Callable[[], Any], *, disk: bool = False) -> Any:
         """Compute a derived table once per article and key (an analysis and its arguments), then reuse it.
 
-        Tables are returned as copies, so a caller that edits one cannot change the cached result.
+        Tables are returned as copies, so a caller that edits one cannot change the kept result.
         With ``disk=True`` the table is also kept in the disk cache (:mod:`newslens.cache`), so a
         new session (a rerun notebook) reads it instead of computing it again.
-        """
-        store = self.__dict__.setdefault("_memo", {})
-        if key not in store:
-            if disk:
-                from newslens.cache import cached_table
 
-                store[key] = cached_table(self, key, compute)
-            else:
-                store[key] = compute()
-        value = store[key]
-        return value.copy() if hasattr(value, "copy") else value
+        Example:
+            >>> a = article_from_text("Rain in Porto. The river rose.")
+            >>> a.memo(("n_sentences",), lambda: len(a.sentences))
+            2
+        """
+        value = self._table(key, (lambda: cached_table(self, key, compute)) if disk else compute)
+        return value.copy() if isinstance(value, pd.DataFrame) else value
+
+    def has_tables(self, *names: str) -> bool:
+        """Whether a table of each analysis named (the first element of a :meth:`memo` key) is kept."""
+        return all(any(key[0] == name for key in self._tables) for name in names)
+
+    def adopt(self, other: Article) -> None:
+        """Keep the tables computed for ``other``, a copy of this article (made in a worker process)."""
+        self._tables.update(other._tables)
 
     def counts(self) -> dict[str, int]:
-        """Paragraphs, sentences and words (tokens that are not punctuation), overall and in the body."""
-        body_tokens = self.tokens[self.tokens["part"] == "body"]
+        """Paragraphs, sentences and words (as a reader counts them: :func:`newslens.tokenize.reader_words`),
+        overall and in the body."""
+        words = reader_words(self.tokens)
         return {
             "paragraphs": len(self.paragraphs),
             "body_paragraphs": int((self.paragraphs["part"] == "body").sum()),
             "sentences": len(self.sentences),
             "body_sentences": int((self.sentences["part"] == "body").sum()),
-            "words": int(self.tokens["is_word"].sum()),
-            "body_words": int(body_tokens["is_word"].sum()),
+            "words": len(words),
+            "body_words": int((words["part"] == "body").sum()),
         }
 
     def info(self) -> dict[str, Any]:
@@ -203,7 +213,8 @@ def article_from_text(
         ['body']
     """
     if not isinstance(text, str):
-        raise ArticleError(f"text={type(text).__name__}: expected a str. Fix: decode bytes first, or use load_article().")
+        raise InvalidArgument(message(f"text={type(text).__name__}", "expected a str",
+                                      "decode bytes first, or use load_article()"))
     if not text.strip():
         raise ArticleError("text='': the text is empty. Fix: give the article's text.")
     if article_id is None:

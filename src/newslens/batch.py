@@ -4,26 +4,37 @@
 frequencies) for each article of a corpus and returns the stacked tidy tables. Large corpora
 are spread over worker processes (each loads the spaCy model once and takes articles in chunks);
 each article's tables go to the disk cache (:mod:`newslens.cache`), so a second run reads them
-instead of computing. The articles of a :class:`~newslens.corpus.Corpus` keep their tables, so
-``entity_mentions(corpus)`` or ``quotes(corpus)`` afterwards are instant.
+instead of computing. The articles given keep their tables (:meth:`~newslens.article.Article.adopt`),
+so ``entity_mentions(articles)`` or ``quotes(articles)`` afterwards are instant.
+
+This module takes articles (or paths of article files) and knows nothing of how they were
+gathered: :class:`~newslens.corpus.Corpus` sits above it and calls it.
 
 :func:`stream` is the same work as a generator, one article at a time: memory stays flat however
 large the corpus, since no article, ``Doc`` or table is kept once it is yielded.
 
 Example:
-    >>> tables = analyse("data/articles")  # doctest: +SKIP
+    >>> tables = analyse(load_corpus("data/articles"))  # doctest: +SKIP
     >>> tables["entities"].groupby("article_id")["canonical"].nunique()  # doctest: +SKIP
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 import pandas as pd
+from tqdm.auto import tqdm
 
-from newslens.errors import ArticleError
+from newslens import cache
+from newslens.article import Article, load_article
+from newslens.dispatch import stack
+from newslens.entities import entity_mentions
+from newslens.errors import ArticleError, InvalidArgument
+from newslens.frequencies import word_frequencies
+from newslens.quotes import quotes
 
 __all__ = ["TABLES", "PARALLEL_THRESHOLD", "analyse", "stream", "analyse_article"]
 
@@ -35,7 +46,7 @@ PARALLEL_THRESHOLD = 24
 process and loading the model in it costs a few seconds, more than a few articles take)."""
 
 
-def analyse_article(article: Any) -> dict[str, pd.DataFrame]:
+def analyse_article(article: Article) -> dict[str, pd.DataFrame]:
     """The full analysis of one article: its sentences, tokens, entity mentions, quotes (every kind)
     and word frequencies.
 
@@ -44,10 +55,6 @@ def analyse_article(article: Any) -> dict[str, pd.DataFrame]:
         >>> sorted(tables)  # doctest: +SKIP
         ['entities', 'frequencies', 'quotes', 'sentences', 'tokens']
     """
-    from newslens.entities import entity_mentions
-    from newslens.frequencies import word_frequencies
-    from newslens.quotes import quotes
-
     return {
         "sentences": article.sentences,
         "tokens": article.tokens,
@@ -79,11 +86,9 @@ def stream(
         tables as from :func:`analyse_article` (``None`` on error) and the error message
         (``None`` on success).
     """
-    from tqdm.auto import tqdm
-
     n_process = (os.cpu_count() or 1) if n_process is None else n_process
     if n_process < 1:
-        raise ArticleError(f"n_process={n_process!r}: needs at least one process. Fix: pass n_process=1 or more.")
+        raise InvalidArgument(f"n_process={n_process!r}: needs at least one process. Fix: pass n_process=1 or more.")
     total = total if total is not None else (len(articles) if hasattr(articles, "__len__") else None)
     bar = tqdm(total=total, desc="newslens", unit="article", disable=not progress)
     items = ((item, layout) for item in articles)
@@ -106,8 +111,6 @@ def stream(
 def _pool(n_process: int) -> Any:
     """Worker processes: forked where the system allows it (they start at once, share the loaded
     model, and never re-run the caller's script), spawned elsewhere."""
-    import multiprocessing
-
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     return multiprocessing.get_context(method).Pool(n_process, initializer=_init_worker, initargs=(_cache_env(),))
 
@@ -115,8 +118,6 @@ def _pool(n_process: int) -> Any:
 def _read_and_work(item: tuple[Any, str]) -> tuple[Any, dict[str, pd.DataFrame] | None, str | None]:
     """Worker: read the article (unless given one), analyse it, and return it with its tables (the
     article carries what it memoised, so the parent can keep it), or the error."""
-    from newslens.article import Article, load_article
-
     source, layout = item
     article = None
     try:
@@ -124,11 +125,11 @@ def _read_and_work(item: tuple[Any, str]) -> tuple[Any, dict[str, pd.DataFrame] 
         return article, analyse_article(article), None
     except ArticleError as exc:
         return article, None, str(exc)
+    except Exception as exc:  # noqa: BLE001 - one article's failure, whatever it is, must not sink the corpus
+        return article, None, f"{type(exc).__name__}: {exc}"
 
 
 def _cache_env() -> dict[str, str]:
-    from newslens import cache
-
     return {"NEWSLENS_CACHE_DIR": str(cache.cache_dir()), "NEWSLENS_CACHE": "on" if cache.enabled() else "off"}
 
 
@@ -137,67 +138,52 @@ def _init_worker(env: dict[str, str]) -> None:
 
 
 def analyse(
-    source: Any,
+    articles: Iterable[Article],
     *,
     n_process: int | None = None,
     progress: bool = True,
 ) -> dict[str, pd.DataFrame]:
-    """Run every analysis over a corpus and return the stacked tables.
+    """Run every analysis over many articles and return the stacked tables.
+
+    Articles whose tables are already kept are not computed again; the others keep the tables
+    computed for them (in a worker process or here).
 
     Args:
-        source: A :class:`~newslens.corpus.Corpus`, a list of articles, or anything
-            :func:`~newslens.corpus.load_corpus` reads (a folder, a glob, a CSV/JSONL file).
+        articles: The articles (a :class:`~newslens.corpus.Corpus`, a list, ...).
         n_process: Worker processes. Default: every core when at least
             :data:`PARALLEL_THRESHOLD` articles need computing, else 1.
         progress: Show a progress bar.
 
     Returns:
         ``sentences``, ``tokens``, ``entities``, ``quotes`` and ``frequencies`` (every article's
-        rows, each with its ``article_id``), and ``errors`` (``file``, ``problem``): files that
-        could not be read, and articles an analysis failed on.
+        rows, each with its ``article_id``), and ``errors`` (``file``: the article's id,
+        ``problem``): the articles an analysis failed on, left out of the other tables.
 
     Example:
-        >>> tables = analyse("data/articles", progress=False)  # doctest: +SKIP
+        >>> tables = analyse(load_corpus("data/articles"), progress=False)  # doctest: +SKIP
         >>> tables["quotes"][["article_id", "speaker", "quote"]]  # doctest: +SKIP
     """
-    from newslens.corpus import Corpus, load_corpus, stack
-
-    corpus = source if isinstance(source, Corpus) else Corpus(list(source)) if isinstance(source, (list, tuple)) \
-        else load_corpus(source, progress=progress)
-    todo = [a for a in corpus if not _has_tables(a)]
+    articles = list(articles)
+    todo = [a for a in articles if not a.has_tables(*_KEPT)]
     if n_process is None:
         n_process = (os.cpu_count() or 1) if len(todo) >= PARALLEL_THRESHOLD else 1
-    if todo:
-        by_id = {id(a): a for a in todo}
-        order = [id(a) for a in todo]
-        for key, (worked, _, error) in zip(order, stream(todo, n_process=n_process, progress=progress)):
-            if error is not None:
-                corpus.errors = pd.concat([corpus.errors, pd.DataFrame([{"file": by_id[key].id, "problem": error}])],
-                                          ignore_index=True)
-            elif worked is not by_id[key]:
-                _adopt(by_id[key], worked)
-    failed = set(corpus.errors["file"])
-    tables = {name: [] for name in TABLES}
-    for article in corpus:
-        if article.id in failed:
+    failed: dict[int, str] = {}
+    for article, (worked, _, error) in zip(todo, stream(todo, n_process=n_process, progress=progress)):
+        if error is not None:
+            failed[id(article)] = error
+        elif worked is not article:
+            article.adopt(worked)
+    tables: dict[str, list[pd.DataFrame]] = {name: [] for name in TABLES}
+    for article in articles:
+        if id(article) in failed:
             continue
-        for name, table in analyse_article(article).items():  # memoised: no recomputation
+        for name, table in analyse_article(article).items():  # kept: no recomputation
             tables[name].append(table)
     out = {name: stack(frames) for name, frames in tables.items()}
-    out["errors"] = corpus.errors.reset_index(drop=True)
+    out["errors"] = pd.DataFrame([{"file": a.id, "problem": failed[id(a)]} for a in articles if id(a) in failed],
+                                 columns=["file", "problem"])
     return out
 
 
-def _has_tables(article: Any) -> bool:
-    memo = article.__dict__.get("_memo", {})
-    return "tokens" in article.__dict__ and any(k[0] == "quotes" for k in memo) and \
-        any(k[0] == "entity_mentions" for k in memo)
-
-
-def _adopt(article: Any, worked: Any) -> None:
-    """Keep in ``article`` the tables a worker computed for its copy."""
-    for name in ("paragraphs", "sentences", "tokens"):
-        if name in worked.__dict__:
-            article.__dict__[name] = worked.__dict__[name]
-    article.__dict__.setdefault("_memo", {}).update(worked.__dict__.get("_memo", {}))
-
+_KEPT = ("tokens", "quotes", "entity_mentions")
+"""An article with these tables kept needs no computing (the others are made from them at once)."""

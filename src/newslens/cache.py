@@ -32,6 +32,10 @@ from typing import Any
 
 import pandas as pd
 
+from newslens.paths import CACHE_DIR
+from newslens.stopwords import get_stopwords
+from newslens.version import __version__
+
 __all__ = ["stats", "configure", "cache_dir", "enabled", "cached_table", "clear"]
 
 stats: Counter[str] = Counter()
@@ -57,8 +61,6 @@ def configure(*, directory: str | Path | None = None, enabled: bool | None = Non
 
 def cache_dir() -> Path:
     """The cache folder in force."""
-    from newslens.paths import CACHE_DIR
-
     return Path(_settings["directory"] or os.environ.get("NEWSLENS_CACHE_DIR") or CACHE_DIR)
 
 
@@ -82,8 +84,6 @@ def clear() -> int:
 @lru_cache(maxsize=1)
 def code_digest() -> str:
     """The newslens version and a digest of the package's code and data files."""
-    from newslens import __version__
-
     digest = hashlib.sha256(__version__.encode())
     root = resources.files("newslens")
     for path in sorted(Path(str(root)).rglob("*")):
@@ -99,8 +99,6 @@ def _stopwords_digest(stopwords: frozenset[str]) -> str:
 
 
 def _key(article: Any, key: tuple) -> str:
-    from newslens.stopwords import get_stopwords
-
     digest = hashlib.sha256()
     for piece in (code_digest(), article.text, repr(article.paragraph_spans), repr(article.parts),
                   article.sentence_model, _stopwords_digest(get_stopwords()), repr(key)):

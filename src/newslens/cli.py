@@ -1,5 +1,9 @@
 """The ``newslens`` command.
 
+Imports of newslens's analyses (and so of pandas and spaCy) happen inside each command, on
+purpose: ``newslens --help``, ``--version`` and an error for a missing file answer at once, and
+``info``, ``sentences``, ``tokens`` and ``words`` never load spaCy.
+
 Every command reads one article (a path, or ``-`` for standard input) and prints a table
 as an aligned table (default), CSV or JSON (a list of records whose keys are the table's
 columns; ``info`` prints one object; datetimes in ISO 8601). Problems with the input print
@@ -15,8 +19,10 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from newslens import __version__
-from newslens.errors import ArticleError
+from newslens.errors import NewslensError
+from newslens.io import is_corpus_source
+from newslens.layouts import LAYOUTS, check_parts
+from newslens.version import __version__
 
 __all__ = ["main", "build_parser"]
 
@@ -41,7 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
         cmd.add_argument(
             "--layout",
             default="auto",
-            help="force a layout: fakti, headline or plain (default: auto-detect)",
+            choices=("auto", *LAYOUTS),
+            help="force a layout (default: auto, detect it)",
         )
         if name != "info":
             cmd.add_argument(
@@ -81,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         result = args.handler(args)
         _emit(result, args.format)
-    except ArticleError as exc:
+    except NewslensError as exc:
         print(f"newslens: error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # `newslens tokens x | head`
@@ -92,12 +99,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _load(args: argparse.Namespace):
     """One article, or a corpus when PATH is a folder, a glob, or a .csv/.jsonl file."""
-    from pathlib import Path
-
     from newslens.article import load_article
 
     path = str(args.path)
-    if path != "-" and (Path(path).is_dir() or any(c in path for c in "*?[") or path.endswith((".csv", ".jsonl"))):
+    if is_corpus_source(path):
         from newslens.corpus import load_corpus
 
         corpus = load_corpus(path, layout=args.layout)
@@ -124,7 +129,7 @@ def _filter_parts(table, args: argparse.Namespace):
     parts = getattr(args, "part", None)
     if not parts:
         return table
-    _filter_parts_check(parts)
+    check_parts(parts, name="--part")
     return table[table["part"].isin(parts)].reset_index(drop=True)
 
 
@@ -147,8 +152,7 @@ def _cmd_readability(args: argparse.Namespace):
     from newslens.sentences import lexical_diversity, readability
 
     article = _load(args)
-    parts = getattr(args, "part", None) or ["body"]
-    _filter_parts_check(parts)
+    parts = check_parts(getattr(args, "part", None) or ["body"], name="--part")
     table = pd.concat([readability(article, parts=parts), lexical_diversity(article, parts=parts)], ignore_index=True)
     return table[["measure", "value", "warning", "article_id"]]
 
@@ -160,17 +164,7 @@ def _cmd_tokens(args: argparse.Namespace):
 def _parts_or_default(args: argparse.Namespace):
     from newslens.frequencies import DEFAULT_PARTS
 
-    parts = getattr(args, "part", None) or DEFAULT_PARTS
-    _filter_parts_check(parts)
-    return parts
-
-
-def _filter_parts_check(parts) -> None:
-    from newslens.layouts import PARTS
-
-    unknown = sorted(set(parts) - set(PARTS))
-    if unknown:
-        raise ArticleError(f"--part {unknown[0]}: not a part. Fix: use one of {', '.join(PARTS)}.")
+    return check_parts(getattr(args, "part", None) or DEFAULT_PARTS, name="--part")
 
 
 def _cmd_words(args: argparse.Namespace):
@@ -179,7 +173,7 @@ def _cmd_words(args: argparse.Namespace):
     return word_frequencies(
         _load(args),
         parts=_parts_or_default(args),
-        stopwords=not args.no_stopwords,
+        stopwords=not args.keep_stopwords,
         normalize=args.normalize,
         ngram=args.ngram,
         top=args.top,
@@ -201,8 +195,7 @@ def _cmd_concordance(args: argparse.Namespace):
 def _cmd_entities(args: argparse.Namespace):
     from newslens.entities import PROSE_PARTS, entity_mentions, entity_summary
 
-    parts = getattr(args, "part", None) or PROSE_PARTS
-    _filter_parts_check(parts)
+    parts = check_parts(getattr(args, "part", None) or PROSE_PARTS, name="--part")
     source = _analysed(_load(args)) if args.backend == "spacy" and args.aliases is None else _load(args)
     mentions = entity_mentions(source, backend=args.backend, aliases=args.aliases, parts=parts)
     return entity_summary(mentions) if args.summary else mentions
@@ -242,7 +235,7 @@ def _sentences_options(cmd: argparse.ArgumentParser) -> None:
 def _words_options(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--top", type=int, default=None, metavar="N", help="only the N most frequent terms")
     cmd.add_argument("--ngram", type=int, choices=(1, 2, 3), default=1, help="count words (1) or n-grams (2, 3)")
-    cmd.add_argument("--no-stopwords", action="store_true", help="keep stopwords (the, of, ...)")
+    cmd.add_argument("--keep-stopwords", action="store_true", help="count stopwords too (the, of, ...)")
     cmd.add_argument("--normalize", choices=("stem", "lemma"), default=None, help="count stems or lemmas")
 
 

@@ -3,27 +3,30 @@
 A :class:`Corpus` holds the articles that could be read and an ``errors`` table for those that
 could not (file, problem): nothing is dropped silently, and every good file is analysed. Its
 tables are the articles' tidy tables stacked, each row keeping its ``article_id``; every
-analysis accepts a corpus through :func:`per_article`.
+analysis accepts a corpus (:func:`newslens.dispatch.per_article`), and :meth:`Corpus.analyse`
+runs them all at once (:mod:`newslens.batch`).
+
+Which paths hold many articles (a folder, a glob, a CSV/JSONL file) is decided in one place,
+:func:`newslens.io.is_corpus_source`.
 """
 
 from __future__ import annotations
 
 import glob as globmod
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import wraps
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
+from tqdm.auto import tqdm
 
+from newslens import batch
+from newslens.article import Article, article_from_text, load_article
 from newslens.errors import ArticleError
+from newslens.io import ARTICLE_SUFFIXES, TABLE_SUFFIXES
 
-__all__ = ["ARTICLE_SUFFIXES", "Corpus", "load_corpus", "per_article", "stack"]
-
-ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
-"""File types read from a folder or a glob."""
+__all__ = ["Corpus", "load_corpus", "article_files"]
 
 
 @dataclass
@@ -35,16 +38,16 @@ class Corpus:
         >>> len(corpus), corpus.errors  # doctest: +SKIP
     """
 
-    articles: list[Any]
+    articles: list[Article]
     errors: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["file", "problem"]))
 
     def __len__(self) -> int:
         return len(self.articles)
 
-    def __iter__(self) -> Iterator[Any]:
+    def __iter__(self) -> Iterator[Article]:
         return iter(self.articles)
 
-    def __getitem__(self, key: int | str) -> Any:
+    def __getitem__(self, key: int | str) -> Article:
         if isinstance(key, str):
             for article in self.articles:
                 if article.id == key:
@@ -76,10 +79,15 @@ class Corpus:
         return self._stack("tokens")
 
     def analyse(self, *, n_process: int | None = None, progress: bool = True) -> dict[str, pd.DataFrame]:
-        """Every analysis over every article, across the cores and cached: see :func:`newslens.batch.analyse`."""
-        from newslens.batch import analyse
+        """Every analysis over every article, across the cores and cached: see :func:`newslens.batch.analyse`.
 
-        return analyse(self, n_process=n_process, progress=progress)
+        Articles an analysis fails on join :attr:`errors` (``file`` is then the article's id); the
+        returned ``errors`` are all of them: files that could not be read and articles that failed.
+        """
+        tables = batch.analyse(self.articles, n_process=n_process, progress=progress)
+        self.errors = pd.concat([self.errors, tables["errors"]], ignore_index=True).drop_duplicates(ignore_index=True)
+        tables["errors"] = self.errors.copy()
+        return tables
 
     def info(self) -> pd.DataFrame:
         """One row per article: id, metadata and counts."""
@@ -111,14 +119,10 @@ def load_corpus(
     Raises:
         ArticleError: ``source`` matches nothing, or a CSV/JSONL lacks ``text_column``.
     """
-    from newslens.article import load_article
-
-    if isinstance(source, (str, Path)) and Path(source).suffix.lower() in (".csv", ".jsonl") and Path(source).is_file():
+    if isinstance(source, (str, Path)) and Path(source).suffix.lower() in TABLE_SUFFIXES and Path(source).is_file():
         return _from_table(Path(source), text_column=text_column, id_column=id_column, layout=layout)
-    files = _files(source)
+    files = article_files(source)
     articles, errors = [], []
-    from tqdm.auto import tqdm
-
     for path in tqdm(files, desc="reading", unit="article", disable=not progress):
         try:
             articles.append(load_article(path, layout=layout))
@@ -127,7 +131,12 @@ def load_corpus(
     return Corpus(articles, pd.DataFrame(errors, columns=["file", "problem"]))
 
 
-def _files(source: str | Path | Iterable[str | Path]) -> list[Path]:
+def article_files(source: str | Path | Iterable[str | Path]) -> list[Path]:
+    """The article files of a folder (recursively), a glob, one file, or a list of paths.
+
+    Raises:
+        ArticleError: A folder or glob matches no article file.
+    """
     if isinstance(source, (str, Path)):
         path = Path(source)
         if path.is_dir():
@@ -146,8 +155,6 @@ def _files(source: str | Path | Iterable[str | Path]) -> list[Path]:
 
 
 def _from_table(path: Path, *, text_column: str, id_column: str | None, layout: str) -> Corpus:
-    from newslens.article import article_from_text
-
     if path.suffix.lower() == ".csv":
         table = pd.read_csv(path, dtype=str, keep_default_na=False)
     else:
@@ -179,27 +186,3 @@ def _from_table(path: Path, *, text_column: str, id_column: str | None, layout: 
         article.extra = {c: row[c] for c in meta_columns}
         articles.append(article)
     return Corpus(articles, pd.DataFrame(errors, columns=["file", "problem"]))
-
-
-def per_article(func: Callable[..., pd.DataFrame]) -> Callable[..., pd.DataFrame]:
-    """Let an analysis that takes one article also take a :class:`Corpus` or a list of articles.
-
-    The function runs for each article and the tidy results are stacked (each row keeps its
-    ``article_id``).
-    """
-
-    @wraps(func)
-    def wrapper(article: Any, *args: Any, **kwargs: Any) -> pd.DataFrame:
-        if isinstance(article, (Corpus, list, tuple)):
-            return stack([func(a, *args, **kwargs) for a in article])
-        return func(article, *args, **kwargs)
-
-    return wrapper
-
-
-def stack(frames: list[pd.DataFrame]) -> pd.DataFrame:
-    """Per-article tables as one: the non-empty ones concatenated (an empty one keeps its columns)."""
-    filled = [f for f in frames if len(f)]
-    if filled:
-        return pd.concat(filled, ignore_index=True)
-    return frames[0] if frames else pd.DataFrame()

@@ -19,20 +19,20 @@ import csv
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
+import nltk
 import pandas as pd
 
-from newslens.corpus import per_article
-from newslens.errors import ArticleError
-
-if TYPE_CHECKING:
-    from newslens.article import Article
+from newslens.article import Article
+from newslens.dispatch import per_article
+from newslens.errors import ArticleError, InvalidArgument, MissingData
+from newslens.layouts import PROSE_PARTS
+from newslens.nlp import spacy_docs
 
 __all__ = [
-    "PROSE_PARTS",
     "NUMERIC_LABELS",
     "entity_mentions",
     "entity_summary",
@@ -41,11 +41,7 @@ __all__ = [
     "load_aliases",
     "alias_key",
     "mentions_from_tree",
-    "render_entities_html",
 ]
-
-PROSE_PARTS = ("headline", "standfirst", "caption", "body")
-"""Parts whose words are prose; entities are never looked for in the site line or the dateline."""
 
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 """Labels for numbers and dates rather than names."""
@@ -133,7 +129,7 @@ def _entity_mentions(article: Article, backend: str, aliases: Any, parts: Sequen
     elif backend == "nltk":
         spans = _nltk_spans(tokens)
     else:
-        raise ArticleError(f"backend={backend!r}: not an entity backend. Fix: use backend='spacy' or backend='nltk'.")
+        raise InvalidArgument(f"backend={backend!r}: not an entity backend. Fix: use backend='spacy' or backend='nltk'.")
     words = tokens["token"].tolist()
     spans = [s for s in spans if not _is_title(words, s)]
     spans = _add_patterns(tokens, spans)
@@ -157,8 +153,6 @@ def _caption_numbering(tokens: pd.DataFrame) -> pd.Series:
 
 def _spacy_spans(article: Article, tokens: pd.DataFrame) -> list[tuple[int, int, str, str]]:
     """(token_start, token_end, label, source) per spaCy entity, never crossing a paragraph."""
-    from newslens.nlp import spacy_docs
-
     paragraphs = [para for _, para in tokens.groupby("paragraph", sort=True)]
     docs = spacy_docs(paragraphs, article.text, components=("ner",))
     spans = []
@@ -179,8 +173,6 @@ _NLTK_DATA = {
 
 
 def _nltk_spans(tokens: pd.DataFrame) -> list[tuple[int, int, str, str]]:
-    import nltk
-
     missing = []
     for resource, package in _NLTK_DATA.items():
         try:
@@ -189,7 +181,7 @@ def _nltk_spans(tokens: pd.DataFrame) -> list[tuple[int, int, str, str]]:
             missing.append(package)
     if missing:
         calls = "; ".join(f"nltk.download('{p}')" for p in missing)
-        raise ArticleError(
+        raise MissingData(
             f"backend='nltk' needs NLTK data that is not installed ({', '.join(missing)}). "
             f"Fix: python -c \"import nltk; {calls}\", or use the default backend='spacy'."
         )
@@ -483,41 +475,3 @@ def cooccurrence(mentions: pd.DataFrame, *, numeric: bool = False) -> pd.DataFra
     return pd.DataFrame(rows, columns=["source", "target", "sentences"]).sort_values(
         ["sentences", "source", "target"], ascending=[False, True, True]
     ).reset_index(drop=True)
-
-
-# ------------------------------------------------------------------------------------------- HTML
-
-
-def render_entities_html(article: Article, mentions: pd.DataFrame, *, parts: Iterable[str] | None = None) -> str:
-    """The article's text with its entity mentions highlighted, as an HTML fragment.
-
-    Rendered from the mentions table; every piece of article text is HTML-escaped, so no
-    article can inject markup or script. Display it in Jupyter with ``IPython.display.HTML``.
-    """
-    from html import escape
-
-    from newslens.plots import LABEL_COLORS
-
-    wanted = set(parts) if parts is not None else None
-    paragraphs = []
-    ordered = mentions.sort_values("start")
-    for (start, end), part in zip(article.paragraph_spans, article.parts):
-        if wanted is not None and part not in wanted:
-            continue
-        inside = ordered[(ordered["start"] >= start) & (ordered["end"] <= end)]
-        pieces, pos = [], start
-        for row in inside.itertuples():
-            if row.start < pos:
-                continue
-            pieces.append(escape(article.text[pos : row.start]))
-            color = LABEL_COLORS.get(row.label, "#dddddd")
-            pieces.append(
-                f'<mark style="background:{color}33;border-bottom:2px solid {color};padding:0 2px" '
-                f'title="{escape(str(row.canonical))}">{escape(article.text[row.start:row.end])}'
-                f'<sup style="font-size:0.65em;color:{color};font-weight:bold;margin-left:2px">{escape(row.label)}</sup></mark>'
-            )
-            pos = row.end
-        pieces.append(escape(article.text[pos:end]))
-        tag = "h3" if part == "headline" else "p"
-        paragraphs.append(f'<{tag} data-part="{escape(part)}">{"".join(pieces)}</{tag}>')
-    return '<div class="newslens-entities" style="line-height:1.7;max-width:46em">' + "\n".join(paragraphs) + "</div>"

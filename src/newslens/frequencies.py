@@ -11,17 +11,24 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 import pandas as pd
+from nltk.collocations import (
+    BigramAssocMeasures,
+    BigramCollocationFinder,
+    TrigramAssocMeasures,
+    TrigramCollocationFinder,
+)
+from nltk.stem import PorterStemmer, SnowballStemmer
 
-from newslens.corpus import Corpus, per_article
-from newslens.errors import ArticleError
-from newslens.layouts import PARTS
+from newslens.article import Article
+from newslens.dispatch import articles_of, per_article
+from newslens.errors import InvalidArgument
+from newslens.layouts import PARTS, check_parts
+from newslens.nlp import spacy_doc
 from newslens.stopwords import get_stopwords
-
-if TYPE_CHECKING:
-    from newslens.article import Article
+from newslens.tokenize import tokenize_words
 
 __all__ = [
     "DEFAULT_PARTS",
@@ -56,7 +63,7 @@ def scope_tokens(
     """The article's tokens in the given parts (all parts when ``parts`` is None), words only by default."""
     tokens = article.tokens
     if parts is not None:
-        parts = _check_parts(parts)
+        parts = check_parts(parts)
         tokens = tokens[tokens["part"].isin(parts)]
     if words_only:
         tokens = tokens[tokens["is_word"]]
@@ -107,9 +114,9 @@ def word_frequencies(
         5
     """
     if ngram not in (1, 2, 3):
-        raise ArticleError(f"ngram={ngram!r}: only 1, 2 or 3 are supported. Fix: pass ngram=1, 2 or 3.")
+        raise InvalidArgument(f"ngram={ngram!r}: only 1, 2 or 3 are supported. Fix: pass ngram=1, 2 or 3.")
     if by not in (None, "part", "pos"):
-        raise ArticleError(f"by={by!r}: not a grouping. Fix: use by='part', by='pos' or leave it out.")
+        raise InvalidArgument(f"by={by!r}: not a grouping. Fix: use by='part', by='pos' or leave it out.")
     tokens = scope_tokens(article, parts=parts).copy()
     total_words = len(tokens)
     stops = _stopword_set(stopwords, add_stopwords, remove_stopwords)
@@ -168,15 +175,6 @@ def _empty_frequencies(by: str | None) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype="int64" if c in ("count", "rank") else "object") for c in cols})
 
 
-def _check_parts(parts: Sequence[str]) -> list[str]:
-    if isinstance(parts, str):
-        parts = [parts]
-    unknown = [p for p in parts if p not in PARTS]
-    if unknown:
-        raise ArticleError(f"parts={list(parts)!r}: {unknown[0]!r} is not a part. Fix: use some of {', '.join(PARTS)}.")
-    return list(parts)
-
-
 def _stopword_set(stopwords: bool | Iterable[str], add: Iterable[str], remove: Iterable[str]) -> frozenset[str]:
     if stopwords is True:
         return get_stopwords(add=add, remove=remove)
@@ -194,18 +192,16 @@ def _terms(article: Article, tokens: pd.DataFrame, *, lowercase: bool, normalize
         return base.map(stem)
     if normalize == "lemma":
         return _lemmas(article, tokens, lowercase=lowercase)
-    raise ArticleError(f"normalize={normalize!r}: not a normalisation. Fix: use None, 'stem' or 'lemma'.")
+    raise InvalidArgument(f"normalize={normalize!r}: not a normalisation. Fix: use None, 'stem' or 'lemma'.")
 
 
 @lru_cache(maxsize=2)
 def _stemmer(name: str):
-    from nltk.stem import PorterStemmer, SnowballStemmer
-
     if name == "snowball":
         return SnowballStemmer("english").stem
     if name == "porter":
         return PorterStemmer().stem
-    raise ArticleError(f"stemmer={name!r}: not a stemmer. Fix: use 'snowball' or 'porter'.")
+    raise InvalidArgument(f"stemmer={name!r}: not a stemmer. Fix: use 'snowball' or 'porter'.")
 
 
 def _lemmas(article: Article, tokens: pd.DataFrame, *, lowercase: bool) -> pd.Series:
@@ -221,17 +217,10 @@ def _pos_tags(article: Article, tokens: pd.DataFrame) -> pd.Series:
     return pd.Series([pos[i] for i in tokens.index], index=tokens.index)
 
 
-def _tagged_doc(article: Article):
-    """spaCy's tagger and lemmatizer over the whole article's tokens, cached on the article."""
-    cached = article.__dict__.get("_tagged_doc")
-    if cached is None:
-        from newslens.nlp import spacy_doc
-
-        cached = spacy_doc(
-            article.tokens, article.text, components=("tok2vec", "tagger", "attribute_ruler", "lemmatizer")
-        )
-        article.__dict__["_tagged_doc"] = cached
-    return cached
+def _tagged_doc(article: Article) -> Any:
+    """spaCy's tagger and lemmatizer over the whole article's tokens, kept on the article."""
+    return article.memo(("tagged_doc",), lambda: spacy_doc(
+        article.tokens, article.text, components=("tok2vec", "tagger", "attribute_ruler", "lemmatizer")))
 
 
 def _ngrams(tokens: pd.DataFrame, n: int, stops: frozenset[str], *, group: str | None) -> pd.DataFrame:
@@ -277,15 +266,8 @@ def collocations(
     Example:
         >>> collocations(article, min_count=2).head(3)  # doctest: +SKIP
     """
-    from nltk.collocations import (
-        BigramAssocMeasures,
-        BigramCollocationFinder,
-        TrigramAssocMeasures,
-        TrigramCollocationFinder,
-    )
-
     if n not in (2, 3):
-        raise ArticleError(f"n={n!r}: collocations are bigrams or trigrams. Fix: pass n=2 or n=3.")
+        raise InvalidArgument(f"n={n!r}: collocations are bigrams or trigrams. Fix: pass n=2 or n=3.")
     tokens = scope_tokens(article, parts=parts)
     sentences = [s["lower"].tolist() for _, s in tokens.groupby("sentence", sort=True)]
     finder_cls, measures = (
@@ -354,7 +336,7 @@ def keyness(
         in_ref = {t: p > 0 for t, p in ref_prop.items()}
         ref_counts = {t: (c if c > 0 else _REFERENCE_FLOOR * REFERENCE_SIZE) for t, c in ref_counts.items()}
     else:
-        refs = list(reference) if isinstance(reference, (list, tuple, Corpus)) else [reference]
+        refs = articles_of(reference)
         counter: Counter[str] = Counter()
         ref_total = 0
         for ref in refs:
@@ -362,7 +344,7 @@ def keyness(
             counter.update(toks["lower"])
             ref_total += len(toks)
         if not ref_total:
-            raise ArticleError("reference: the reference articles hold no words. Fix: give articles with text.")
+            raise InvalidArgument("reference: the reference articles hold no words. Fix: give articles with text.")
         ref_counts = {t: float(counter.get(t, 0)) for t in freq["term"]}
         in_ref = {t: counter.get(t, 0) > 0 for t in freq["term"]}
     rows = []
@@ -397,7 +379,7 @@ def _signed_g2(a: float, b: float, c: float, d: float) -> float:
 
 
 def _wordfreq_proportions(terms: list[str]) -> dict[str, float]:
-    from wordfreq import word_frequency
+    from wordfreq import word_frequency  # lazy: its word lists load on import, and only keyness reads them
 
     return {t: word_frequency(t, "en") for t in terms}
 
@@ -427,14 +409,12 @@ def concordance(
     Example:
         >>> concordance(article, "sanctions")[["left", "keyword", "right"]].head(2)  # doctest: +SKIP
     """
-    from newslens.tokenize import tokenize_words
-
     words = query.split() if isinstance(query, str) else list(query)
     if isinstance(query, str) and len(words) == 1:
         words = [query[s:e] for s, e in tokenize_words(query)] or words
     words = [w.lower() for w in words if w.strip()]
     if not words:
-        raise ArticleError(f"query={query!r}: nothing to look for. Fix: give a word or a phrase.")
+        raise InvalidArgument(f"query={query!r}: nothing to look for. Fix: give a word or a phrase.")
     tokens = scope_tokens(article, parts=parts, words_only=False).reset_index(drop=True)
     lowers = tokens["lower"].tolist()
     text = article.text

@@ -5,11 +5,23 @@ from __future__ import annotations
 import codecs
 import sys
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+
+from charset_normalizer import from_bytes
 
 from newslens.errors import ArticleError
 
-__all__ = ["MAX_BYTES", "RawText", "read_text", "decode_bytes", "looks_like_html", "extract_html"]
+__all__ = [
+    "MAX_BYTES", "ARTICLE_SUFFIXES", "TABLE_SUFFIXES", "RawText", "read_text", "decode_bytes", "is_corpus_source",
+    "looks_like_html", "extract_html",
+]
+
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+"""File types read as articles from a folder or a glob (compared in lower case)."""
+
+TABLE_SUFFIXES = (".csv", ".jsonl")
+"""File types that hold many articles, one per row (compared in lower case)."""
 
 MAX_BYTES = 50 * 1024 * 1024
 """Largest file newslens reads (50 MiB): far above any news article, small enough for memory."""
@@ -74,7 +86,7 @@ def read_text(path: str | Path, *, max_bytes: int = MAX_BYTES) -> RawText:
     try:
         data = p.read_bytes()
     except OSError as exc:
-        raise ArticleError(f"{name}: cannot be read ({exc.strerror}). Fix: check the file's permissions.", path=name)
+        raise ArticleError(f"{name}: cannot be read ({exc.strerror}). Fix: check the file's permissions.", path=name) from None
     return decode_bytes(data, source=name, max_bytes=max_bytes)
 
 
@@ -118,8 +130,6 @@ def _decode(data: bytes, source: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes
-
     best = from_bytes(data).best()
     if best is None or _looks_binary(str(best)):
         raise ArticleError(
@@ -133,6 +143,21 @@ def _decode(data: bytes, source: str) -> tuple[str, str]:
 def _looks_binary(text: str) -> bool:
     control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
     return control > max(1, len(text) // 100)
+
+
+def is_corpus_source(path: str | Path) -> bool:
+    """Whether ``path`` names many articles: a folder, a glob, or a CSV/JSONL file (any letter case).
+
+    The one rule the command line, :func:`newslens.corpus.load_corpus` and the report share.
+
+    Example:
+        >>> is_corpus_source("ARTS.CSV"), is_corpus_source("articles/*.txt"), is_corpus_source("story.txt")
+        (True, True, False)
+    """
+    text = str(path)
+    if text == "-":
+        return False
+    return Path(text).is_dir() or any(ch in text for ch in "*?[") or Path(text).suffix.lower() in TABLE_SUFFIXES
 
 
 def looks_like_html(source: str, text: str) -> bool:
@@ -153,9 +178,7 @@ def extract_html(html: str, *, source: str = "<html>") -> tuple[str, dict[str, o
     Raises:
         ArticleError: No main text could be found in the page.
     """
-    from datetime import datetime
-
-    import trafilatura
+    import trafilatura  # lazy: 0.2 s to import, and only HTML pages need it
 
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True)
     body = (getattr(doc, "text", None) or "").strip() if doc is not None else ""

@@ -10,17 +10,21 @@ nothing is guessed.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from newslens.errors import ArticleError
+from newslens.errors import ArticleError, InvalidArgument, message
 
-__all__ = ["PARTS", "Layout", "LAYOUTS", "parse_layout", "parse_date"]
+__all__ = ["PARTS", "PROSE_PARTS", "Layout", "LAYOUTS", "check_parts", "parse_layout", "parse_date"]
 
 PARTS = ("outlet", "headline", "standfirst", "dateline", "caption", "body")
 """Every part name, in reading order. Only headline, standfirst and body are the article's own words."""
+
+PROSE_PARTS = ("headline", "standfirst", "caption", "body")
+"""Parts whose words are prose (the outlet and the dateline are labels): entities and quotes are
+never looked for in the site line or the dateline."""
 
 
 _MONTH = (
@@ -136,6 +140,27 @@ LAYOUTS: dict[str, Callable[[list[str]], Layout | None]] = {
 _EMPTY_META = dict.fromkeys(("outlet", "headline", "standfirst", "published", "views", "caption"))
 
 
+def check_parts(parts: str | Sequence[str], *, name: str = "parts") -> list[str]:
+    """The parts asked for, as a list, each checked against :data:`PARTS`.
+
+    Raises:
+        InvalidArgument: A name is not a part (``name`` is how the caller calls the option).
+
+    Example:
+        >>> check_parts("body")
+        ['body']
+    """
+    if isinstance(parts, str):
+        parts = [parts]
+    unknown = [p for p in parts if p not in PARTS]
+    if unknown and name.startswith("-"):  # a command-line option: --part footer
+        raise InvalidArgument(message(f"{name} {unknown[0]}", "not a part", f"use some of {', '.join(PARTS)}"))
+    if unknown:
+        raise InvalidArgument(message(f"{name}={list(parts)!r}", f"{unknown[0]!r} is not a part",
+                                      f"use some of {', '.join(PARTS)}"))
+    return list(parts)
+
+
 def parse_layout(paragraphs: list[str], *, layout: str = "auto", source: str = "<text>") -> Layout:
     """Find the parts of an article from its paragraphs.
 
@@ -166,5 +191,5 @@ def parse_layout(paragraphs: list[str], *, layout: str = "auto", source: str = "
             )
     else:
         names = ", ".join(repr(n) for n in ("auto", *LAYOUTS))
-        raise ArticleError(f"layout={layout!r} is not a known layout. Fix: use one of {names}.", path=source)
+        raise InvalidArgument(f"layout={layout!r} is not a known layout. Fix: use one of {names}.", path=source)
     return Layout(found.name, found.parts, {**_EMPTY_META, **found.metadata})

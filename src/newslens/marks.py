@@ -134,7 +134,7 @@ def find_quotations(text: str, paragraphs: Sequence[tuple[int, int]] | None = No
 def _join_paragraphs(text: str, quotes: list[Quotation], paragraphs: list[tuple[int, int]]) -> list[Quotation]:
     """An unclosed quotation continues when the next paragraph opens with a mark."""
     para_of = {}
-    for i, (s, e) in enumerate(paragraphs):
+    for i, (s, _) in enumerate(paragraphs):
         para_of[s] = i
     joined: list[Quotation] = []
     for q in quotes:

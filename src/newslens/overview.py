@@ -1,73 +1,37 @@
-"""The article at a glance: a metadata card and the key numbers (used by the overview notebook)."""
+"""The article at a glance: the key numbers (used by the overview notebook).
+
+This module sits above the analyses: :func:`key_numbers` says what it runs (sentences,
+readability, entity mentions, quotes), each kept on the article, so asking again is instant.
+The metadata card is an HTML renderer: :func:`newslens.render.metadata_card`.
+"""
 
 from __future__ import annotations
 
-from html import escape
-from typing import TYPE_CHECKING
-
 import pandas as pd
 
-from newslens.corpus import per_article
+from newslens.article import Article
+from newslens.dispatch import per_article
+from newslens.entities import entity_mentions
+from newslens.quotes import quotes
+from newslens.sentences import readability, sentence_table
 
-if TYPE_CHECKING:
-    from newslens.article import Article
-
-__all__ = ["metadata_card", "key_numbers"]
-
-_FIELDS = (
-    ("headline", "Headline"),
-    ("standfirst", "Standfirst"),
-    ("outlet", "Outlet"),
-    ("published", "Published"),
-    ("views", "Views"),
-    ("caption", "Photo caption"),
-    ("layout", "Layout"),
-    ("source", "File"),
-    ("encoding", "Encoding"),
-)
-
-
-def metadata_card(article: Article) -> str:
-    """An HTML card with the article's metadata; every value is HTML-escaped.
-
-    Example:
-        >>> from IPython.display import HTML  # doctest: +SKIP
-        >>> HTML(metadata_card(article))  # doctest: +SKIP
-    """
-    meta = article.metadata.as_dict()
-    rows = []
-    for key, label in _FIELDS:
-        value = meta.get(key)
-        if value is None:
-            continue
-        shown = value.strftime("%d %b %Y, %H:%M") if hasattr(value, "strftime") else str(value)
-        rows.append(
-            f'<tr><th style="text-align:left;padding:2px 12px 2px 0;color:#555">{escape(label)}</th>'
-            f'<td style="text-align:left">{escape(shown)}</td></tr>'
-        )
-    return (
-        '<div class="newslens-card" style="border:1px solid #ddd;border-radius:6px;padding:10px 14px;max-width:46em">'
-        f'<div style="font-size:0.8em;color:#888">{escape(article.id)}</div>'
-        f'<table style="border-collapse:collapse">{"".join(rows)}</table></div>'
-    )
-
+__all__ = ["key_numbers"]
 
 @per_article
 def key_numbers(article: Article) -> pd.DataFrame:
     """Words, sentences, paragraphs, reading time, readability, entities and statements, one row each.
 
+    Runs :func:`~newslens.sentences.sentence_table`, :func:`~newslens.sentences.readability`,
+    :func:`~newslens.entities.entity_mentions` and :func:`~newslens.quotes.quotes` (spaCy).
+
     Returns:
         ``measure``, ``value``, ``note`` (how it was counted, or why a value is missing).
     """
-    from newslens.entities import entity_mentions
-    from newslens.quotes import quotes
-    from newslens.sentences import readability, sentence_table
-
-    sentences = sentence_table(article)
+    statements = quotes(article)
+    sentences = sentence_table(article, quotes=statements)
     body = sentences[sentences["part"] == "body"]
     read = readability(article).set_index("measure")
     mentions = entity_mentions(article, numeric=False)
-    statements = quotes(article)
     rows = [
         ("Body words", int(body["words"].sum()), "words as a reader counts them"),
         ("Body sentences", len(body), ""),

@@ -12,14 +12,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.patches import Patch
+
+from newslens.errors import InvalidArgument, message
+from newslens.style import KIND_COLORS, LABEL_COLORS, PART_COLORS, STYLE
+from newslens.tokenize import reader_words
 
 __all__ = [
-    "STYLE",
-    "PART_COLORS",
-    "LABEL_COLORS",
     "style",
     "save_figure",
     "plot_words_per_paragraph",
@@ -34,50 +37,10 @@ __all__ = [
     "plot_label_breakdown",
     "plot_entity_timeline",
     "plot_cooccurrence_network",
-    "KIND_COLORS",
     "plot_quoted_speakers",
     "plot_quotes_along_article",
     "plot_quotation_share",
 ]
-
-STYLE = {
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "axes.titleweight": "bold",
-    "axes.titlesize": 12,
-    "axes.labelsize": 10,
-    "xtick.labelsize": 9,
-    "ytick.labelsize": 9,
-    "figure.dpi": 100,
-    "savefig.bbox": "tight",
-    "svg.hashsalt": "newslens",
-}
-"""The newslens look, applied inside every plot function with ``plt.rc_context``."""
-
-PART_COLORS = {
-    "outlet": "#bbbbbb",
-    "headline": "#d62728",
-    "standfirst": "#ff7f0e",
-    "dateline": "#999999",
-    "caption": "#9467bd",
-    "body": "#1f77b4",
-}
-"""One colour per article part, the same in every chart."""
-
-
-LABEL_COLORS = {
-    "PERSON": "#d62728",
-    "ORG": "#1f77b4",
-    "GPE": "#2ca02c",
-    "LOC": "#17becf",
-    "NORP": "#ff7f0e",
-    "FAC": "#8c564b",
-    "EVENT": "#9467bd",
-    "DATE": "#7f7f7f",
-    "TIME": "#7f7f7f",
-}
-"""One colour per entity label, the same in every chart and in the highlighted text."""
-
 
 @contextmanager
 def style() -> Iterator[None]:
@@ -87,8 +50,6 @@ def style() -> Iterator[None]:
     turns it on when the first figure is made, and restoring it on exit would stop every later
     figure from displaying on its own.
     """
-    import matplotlib
-
     interactive = matplotlib.is_interactive()
     try:
         with plt.rc_context(STYLE):
@@ -101,8 +62,6 @@ def style() -> Iterator[None]:
 
 
 def _legend(ax: Axes, colors: dict[str, str], **kwargs) -> None:
-    from matplotlib.patches import Patch
-
     ax.legend(handles=[Patch(color=c, label=l) for l, c in colors.items()], frameon=False, fontsize=8, **kwargs)
 
 
@@ -145,7 +104,7 @@ def plot_words_per_paragraph(tokens: pd.DataFrame, *, ax: Axes | None = None, ti
     Example:
         >>> ax = plot_words_per_paragraph(article.tokens)  # doctest: +SKIP
     """
-    words = tokens[tokens["is_word"]].groupby(["paragraph", "part"], sort=True).size().reset_index(name="words")
+    words = reader_words(tokens).groupby(["paragraph", "part"], sort=True).size().reset_index(name="words")
     with style():
         ax = _axes(ax, (8, 3.5))
         colors = [PART_COLORS.get(p, "#333333") for p in words["part"]]
@@ -276,7 +235,7 @@ def plot_wordcloud(
     Example:
         >>> ax = plot_wordcloud(word_frequencies(article))  # doctest: +SKIP
     """
-    from wordcloud import WordCloud
+    from wordcloud import WordCloud  # lazy: one optional chart, 0.2 s to import
 
     weights = dict(zip(freq["term"], freq["count"]))
     cloud = WordCloud(
@@ -368,7 +327,7 @@ def plot_sentence_lengths(
         colors = table["has_quote"].map({True: "#d62728", False: "#1f77b4"})
         legend = {"quotation": "#d62728", "narration": "#1f77b4"}
     else:
-        raise ValueError(f"color_by={color_by!r}: use 'paragraph', 'part' or 'has_quote'.")
+        raise InvalidArgument(message(f"color_by={color_by!r}", "not a colouring", "use 'paragraph', 'part' or 'has_quote'"))
     with style():
         ax = _axes(ax, (8, 3.5))
         ax.bar(range(len(table)), table[value], color=list(colors))
@@ -388,7 +347,8 @@ def plot_length_box(
         ax = _axes(ax, (7, 3.5))
         ax.boxplot([g for _, g in groups], tick_labels=[str(n) for n, _ in groups], orientation="horizontal", showmeans=True)
         ax.invert_yaxis()
-        ax.set(title=title or f"Sentence length by {by}", xlabel=f"Sentence length ({value})", ylabel=by.replace("_", " ").capitalize())
+        ax.set(title=title or f"Sentence length by {by}", xlabel=f"Sentence length ({value})",
+               ylabel=by.replace("_", " ").capitalize())
     return ax
 
 
@@ -471,7 +431,7 @@ def plot_cooccurrence_network(
         title: The chart's title.
         seed: The layout's random seed.
     """
-    import networkx as nx
+    import networkx as nx  # lazy: one optional chart, 0.2 s to import
 
     graph = nx.Graph()
     for row in pairs.itertuples():
@@ -495,9 +455,6 @@ def plot_cooccurrence_network(
     return ax
 
 
-KIND_COLORS = {"direct": "#d62728", "partial": "#ff7f0e", "reported": "#1f77b4", "unattributed": "#999999",
-               "quotation": "#d62728", "narration": "#c7c7c7"}
-"""One colour per kind of statement (and for narration), the same in every chart."""
 
 
 def plot_quoted_speakers(

@@ -25,7 +25,19 @@ from io import StringIO
 from pathlib import Path
 from typing import Any
 
-from newslens.errors import ArticleError
+import nbformat
+import pandas as pd
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError
+from nbconvert import HTMLExporter
+from papermill.iorw import load_notebook_node
+from papermill.parameterize import parameterize_notebook
+from tqdm.auto import tqdm
+
+from newslens.article import load_article
+from newslens.corpus import article_files, load_corpus
+from newslens.errors import ArticleError, InvalidArgument
+from newslens.io import is_corpus_source
 from newslens.paths import NOTEBOOKS_DIR
 
 __all__ = ["notebooks", "run_report"]
@@ -70,10 +82,8 @@ def run_report(
         >>> run_report(["data/articles/fakti-2024-11-24-moscow-tokyo.txt"], out="reports")  # doctest: +SKIP
         >>> run_report(["data/articles"], out="reports")  # doctest: +SKIP
     """
-    from newslens.article import load_article
-
     if not paths:
-        raise ArticleError("paths=[]: no article given. Fix: pass one or more article files, or a folder.")
+        raise InvalidArgument("paths=[]: no article given. Fix: pass one or more article files, or a folder.")
     books = list(notebook_paths) if notebook_paths is not None else notebooks()
     names = {book: _parameters(book) for book in books}
     corpus_books = [b for b in books if "CORPUS" in names[b] and "ARTICLE" not in names[b]]
@@ -113,23 +123,15 @@ def check_out(out: Path) -> None:
         ArticleError: ``out`` is a file, or a folder that holds anything but a newslens report.
     """
     if out.exists() and not out.is_dir():
-        raise ArticleError(f"--out {out}: is a file, and a report is a folder. Fix: give a new folder's path.")
+        raise InvalidArgument(f"--out {out}: is a file, and a report is a folder. Fix: give a new folder's path.")
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
-        raise ArticleError(
+        raise InvalidArgument(
             f"--out {out}: the folder holds files newslens did not write, and a report replaces its folder whole. "
             "Fix: give a new or empty folder, such as --out reports/."
         )
 
 
-def is_corpus_source(path: str | Path) -> bool:
-    """A folder, a glob, or a CSV/JSONL file: many articles rather than one."""
-    text = str(path)
-    return Path(text).is_dir() or any(ch in text for ch in "*?[") or Path(text).suffix.lower() in (".csv", ".jsonl")
-
-
 def _corpus_articles(source: str | Path) -> tuple[str, list[tuple[Path, str]], list[dict[str, str]]]:
-    from newslens.corpus import _files, load_corpus
-
     corpus = load_corpus(source)
     if not len(corpus):
         raise ArticleError(f"{source}: no article could be read ({len(corpus.errors)} files failed). "
@@ -138,14 +140,12 @@ def _corpus_articles(source: str | Path) -> tuple[str, list[tuple[Path, str]], l
     resolved = str(Path(source).resolve()) if Path(str(source)).exists() else str(source)
     if Path(resolved).is_file():  # CSV/JSONL: no article files to run the article notebooks on
         return resolved, [], corpus.errors.to_dict("records")
-    articles = [(p.resolve(), ids[str(p)]) for p in _files(source) if str(p) in ids]
+    articles = [(p.resolve(), ids[str(p)]) for p in article_files(source) if str(p) in ids]
     return resolved, articles, corpus.errors.to_dict("records")
 
 
 def _parameters(book: Path) -> set[str]:
     """The names the notebook's ``parameters`` cell assigns."""
-    import nbformat
-
     nb = nbformat.read(book, as_version=4)
     cell = next((c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])), None)
     if cell is None:
@@ -155,8 +155,6 @@ def _parameters(book: Path) -> set[str]:
 
 
 def _run_all(jobs, work: Path, *, progress: bool, timeout: int) -> None:
-    from tqdm.auto import tqdm
-
     ipython_dir = work / ".ipython"
     (ipython_dir / "profile_default").mkdir(parents=True)
     (ipython_dir / "profile_default" / "ipython_kernel_config.py").write_text(_KERNEL_CONFIG, encoding="utf-8")
@@ -180,9 +178,6 @@ def _run_one(params: dict[str, Any], book: Path, target: Path, *, timeout: int) 
     nbclient too, rarely, waits for a reply an idle kernel never sends (seen once in CI, in a
     notebook that otherwise runs in seconds): a cell that times out is given one more chance, the
     whole notebook in a fresh kernel, before the report fails."""
-    import nbformat
-    from nbclient.exceptions import CellExecutionError, CellTimeoutError
-
     target.mkdir(parents=True, exist_ok=True)
     what = params.get("ARTICLE") or params.get("CORPUS")
     name = "ARTICLE" if "ARTICLE" in params else "CORPUS"
@@ -210,22 +205,15 @@ def _run_one(params: dict[str, Any], book: Path, target: Path, *, timeout: int) 
 
 
 def _parameterized(book: Path, params: dict[str, Any]) -> Any:
-    from papermill.iorw import load_notebook_node
-    from papermill.parameterize import parameterize_notebook
-
     return parameterize_notebook(load_notebook_node(str(book)), params)
 
 
 def _client(nb: Any, book: Path, timeout: int) -> Any:
-    from nbclient import NotebookClient
-
     return NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(book.parent)}})
 
 
 def _export_outputs(nb, stem: str, target: Path) -> None:
     """Every figure as PNG and SVG, every table as CSV."""
-    import pandas as pd
-
     figures, tables = target / "figures", target / "tables"
     for index, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
@@ -250,8 +238,6 @@ def _export_outputs(nb, stem: str, target: Path) -> None:
 
 
 def _export_html(nb, target: Path) -> None:
-    from nbconvert import HTMLExporter
-
     body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
     body = body.replace('.ipynb"', '.html"')  # links between notebooks point at their pages
     target.write_text(body, encoding="utf-8")

@@ -25,6 +25,7 @@ from importlib import resources
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
+from newslens.errors import InvalidArgument, MissingData, message
 from newslens.marks import quotation_spans
 
 __all__ = ["split_sentences", "paragraph_spans", "punkt_tokenizer", "ABBREVIATIONS"]
@@ -68,9 +69,9 @@ def punkt_tokenizer(model: str = "newslens") -> PunktSentenceTokenizer:
         A ready :class:`nltk.tokenize.punkt.PunktSentenceTokenizer`.
 
     Raises:
-        LookupError: ``model="nltk"`` and NLTK's data is not installed; the message names
+        MissingData: ``model="nltk"`` and NLTK's data is not installed; the message names
             the ``nltk.download(...)`` call to run.
-        ValueError: ``model`` is not one of the two names.
+        InvalidArgument: ``model`` is not one of the two names.
 
     Example:
         >>> punkt_tokenizer().tokenize("Mr. Smith went to Washington. He left.")
@@ -82,16 +83,16 @@ def punkt_tokenizer(model: str = "newslens") -> PunktSentenceTokenizer:
         try:
             find("tokenizers/punkt_tab/english/")
         except LookupError:
-            raise LookupError(
-                "model='nltk' needs NLTK's Punkt model, which is not installed. "
-                "Run: python -c \"import nltk; nltk.download('punkt_tab')\" "
-                "or use the default model='newslens', which needs no download."
-            ) from None
+            raise MissingData(message(
+                "model='nltk'", "NLTK's Punkt model is not installed",
+                "python -c \"import nltk; nltk.download('punkt_tab')\", "
+                "or use the default model='newslens', which needs no download"
+            )) from None
         from nltk.tokenize import PunktTokenizer
 
         return PunktTokenizer("english")
     if model != "newslens":
-        raise ValueError(f"model={model!r} is not a sentence model; use 'newslens' (default) or 'nltk'.")
+        raise InvalidArgument(message(f"model={model!r}", "not a sentence model", "use 'newslens' (default) or 'nltk'"))
     params = PunktParameters()
     params.abbrev_types = set(ABBREVIATIONS)
     starters = _read_list("sentence_starters_en.txt")

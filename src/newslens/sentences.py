@@ -7,17 +7,17 @@ comparison of several articles) and returns a tidy DataFrame.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
 import pandas as pd
+import textstat
 
-from newslens.corpus import per_article
-from newslens.errors import ArticleError
+from newslens.article import Article
+from newslens.dispatch import per_article
+from newslens.layouts import PROSE_PARTS
+from newslens.marks import find_quotations
 from newslens.stopwords import default_stopwords
-
-if TYPE_CHECKING:
-    from newslens.article import Article
+from newslens.tokenize import reader_words
 
 __all__ = [
     "READING_WPM",
@@ -47,26 +47,19 @@ _MEASURES = {
     "automated_readability_index": "Automated Readability Index (US grade)",
 }
 
-_QUOTE_CHARS = set("\"“”„«»")
-_CLITIC = r"^(?:['’][a-zA-Z]{0,2}|n['’]t)$"
-
-
-def _words(tokens: pd.DataFrame) -> pd.DataFrame:
-    """Tokens a reader counts as words: not punctuation, and not a clitic split off a word ("'s", "n't")."""
-    return tokens[tokens["is_word"] & ~tokens["token"].str.match(_CLITIC)]
-
-
-def _articles(articles: Article | Iterable[Article]) -> list[Article]:
-    from newslens.article import Article
-
-    return [articles] if isinstance(articles, Article) else list(articles)
-
-
-def sentence_table(articles: Article | Iterable[Article]) -> pd.DataFrame:
+@per_article(tables=("quotes",))
+def sentence_table(article: Article, *, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per sentence, with its length and place in the article.
 
+    Nothing here runs spaCy: pass the quotes table to mark the sentences that hold an
+    attributed quotation.
+
     Args:
-        articles: One article, or several to set side by side (rows keep ``article_id``).
+        article: One article, or several to set side by side (a corpus, a list; rows keep ``article_id``).
+        quotes: A table from :func:`newslens.quotes.quotes`: ``has_quote`` then marks the
+            sentences that overlap one of its direct or partial quotations. Without it,
+            ``has_quote`` marks the sentences that overlap any quotation found by pairing
+            quotation marks (:func:`newslens.marks.find_quotations`), attributed or not.
 
     Returns:
         ``article_id``, ``part``, ``paragraph``, ``sentence``, ``position`` (0 to 1 through
@@ -76,19 +69,12 @@ def sentence_table(articles: Article | Iterable[Article]) -> pd.DataFrame:
         (the sentence holds a quotation), ``start``, ``end``, ``text``.
 
     Example:
-        >>> sentence_table(article).query("part == 'body'")["words"].tolist()  # doctest: +SKIP
+        >>> sentence_table(article, quotes=quotes(article)).query("part == 'body'")["words"].tolist()  # doctest: +SKIP
         [13, 21, 57, 21, 42, 17, 21, 39, 23, 9, 14]
     """
-    frames = [_one_sentence_table(a) for a in _articles(articles)]
-    if not frames:
-        raise ArticleError("articles=[]: no article given. Fix: pass an article or a list of articles.")
-    return pd.concat(frames, ignore_index=True)
-
-
-def _one_sentence_table(article: Article) -> pd.DataFrame:
     sents = article.sentences.copy()
     tokens = article.tokens
-    words = _words(tokens)
+    words = reader_words(tokens)
     sents["words"] = sents["sentence"].map(words.groupby("sentence").size()).fillna(0).astype(int)
     sents["tokens"] = sents["sentence"].map(tokens.groupby("sentence").size()).fillna(0).astype(int)
     sents["characters"] = sents["text"].str.len()
@@ -97,19 +83,21 @@ def _one_sentence_table(article: Article) -> pd.DataFrame:
     sents["mean_word_length"] = sents["sentence"].map(mean_len).astype(float).round(2)
     n = len(sents)
     sents["position"] = [(i / (n - 1)) if n > 1 else 0.0 for i in range(n)]
-    sents["has_quote"] = _quoted_sentences(article, sents)
+    sents["has_quote"] = _quoted_sentences(article, sents, quotes)
     cols = ["article_id", "part", "paragraph", "sentence", "position", "words", "tokens", "characters",
             "mean_word_length", "has_quote", "start", "end", "text"]
     return sents[cols]
 
 
-def _quoted_sentences(article: Article, sents: pd.DataFrame) -> list[bool]:
-    """Whether each sentence overlaps a quotation found by :func:`newslens.quotes.quotes`."""
-    try:
-        from newslens.quotes import quote_spans
-    except ImportError:  # the quotes module is optional for this table
-        return [any(ch in _QUOTE_CHARS for ch in t) for t in sents["text"]]
-    spans = quote_spans(article)
+def _quoted_sentences(article: Article, sents: pd.DataFrame, quotes: pd.DataFrame | None) -> list[bool]:
+    """Whether each sentence overlaps a direct or partial quotation of ``quotes`` (or, without it,
+    any quotation whose marks pair)."""
+    if quotes is not None:
+        quoted = quotes[quotes["kind"].isin(("direct", "partial"))] if len(quotes) else quotes
+        spans = sorted(zip(quoted["start"], quoted["end"])) if len(quoted) else []
+    else:
+        prose = [span for span, part in zip(article.paragraph_spans, article.parts) if part in PROSE_PARTS]
+        spans = [(q.start, q.end) for q in find_quotations(article.text, prose)]
     return [any(s < qe and qs < e for qs, qe in spans) for s, e in zip(sents["start"], sents["end"])]
 
 
@@ -172,10 +160,8 @@ def readability(article: Article, *, parts: Sequence[str] = ("body",)) -> pd.Dat
     Example:
         >>> readability(article).set_index("measure").loc["flesch_reading_ease", "value"]  # doctest: +SKIP
     """
-    import textstat
-
     text = _part_text(article, parts)
-    words = _words(article.tokens[article.tokens["part"].isin(parts)])
+    words = reader_words(article.tokens[article.tokens["part"].isin(parts)])
     n_words = len(words)
     n_sents = int(article.sentences["part"].isin(parts).sum())
     english_warning = _not_english(words["lower"])
@@ -233,7 +219,7 @@ def lexical_diversity(
     Returns:
         One row per measure: ``measure``, ``value``, ``warning``.
     """
-    from lexicalrichness import LexicalRichness
+    from lexicalrichness import LexicalRichness  # lazy: it imports scipy (0.4 s), and only this measure needs it
 
     words = article.tokens[article.tokens["part"].isin(parts) & article.tokens["is_word"]]["lower"].tolist()
     rows = []

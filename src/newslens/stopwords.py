@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from importlib import resources
 
+from newslens.errors import InvalidArgument, MissingData, message
+
 __all__ = ["default_stopwords", "get_stopwords", "add_stopwords", "remove_stopwords", "reset_stopwords"]
 
 _SESSION_ADDED: set[str] = set()
@@ -31,8 +33,8 @@ def get_stopwords(
         A frozen set of lower-case words.
 
     Raises:
-        LookupError: ``source="nltk"`` and NLTK's stopwords corpus is not installed.
-        ValueError: ``source`` is not one of the two names.
+        MissingData: ``source="nltk"`` and NLTK's stopwords corpus is not installed.
+        InvalidArgument: ``source`` is not one of the two names.
 
     Example:
         >>> "the" in get_stopwords(), "the" in get_stopwords(remove=["the"])
@@ -43,7 +45,7 @@ def get_stopwords(
     elif source == "nltk":
         base = set(_nltk_stopwords())
     else:
-        raise ValueError(f"source={source!r} is not a stopword list; use 'newslens' (default) or 'nltk'.")
+        raise InvalidArgument(message(f"source={source!r}", "not a stopword list", "use 'newslens' (default) or 'nltk'"))
     base = (base | _SESSION_ADDED) - _SESSION_REMOVED
     return frozenset((base | _lower(add)) - _lower(remove))
 
@@ -92,8 +94,8 @@ def _nltk_stopwords() -> frozenset[str]:
     try:
         return frozenset(stopwords.words("english"))
     except LookupError:
-        raise LookupError(
-            "source='nltk' needs NLTK's stopwords corpus, which is not installed. "
-            "Run: python -c \"import nltk; nltk.download('stopwords')\" "
-            "or use the default source='newslens', which needs no download."
-        ) from None
+        raise MissingData(message(
+            "source='nltk'", "NLTK's stopwords corpus is not installed",
+            "python -c \"import nltk; nltk.download('stopwords')\", "
+            "or use the default source='newslens', which needs no download"
+        )) from None

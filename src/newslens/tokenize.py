@@ -19,10 +19,13 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 import pandas as pd
+from nltk.tokenize import NLTKWordTokenizer
 
-from newslens.segment import ABBREVIATIONS
+from newslens.segment import ABBREVIATIONS, split_sentences
 
-__all__ = ["tokenize_words", "paragraph_table", "sentence_table_raw", "token_table"]
+__all__ = ["tokenize_words", "paragraph_table", "sentence_table_raw", "token_table", "reader_words"]
+
+_CLITIC = r"^(?:['’][a-zA-Z]{0,2}|n['’]t)$"
 
 _APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
 _NLTK_QUOTES = {"``", "''"}
@@ -38,8 +41,6 @@ _KEEP_PERIOD = ABBREVIATIONS - _ALSO_WORDS
 
 @lru_cache(maxsize=1)
 def _word_tokenizer():
-    from nltk.tokenize import NLTKWordTokenizer
-
     return NLTKWordTokenizer()
 
 
@@ -117,8 +118,6 @@ def paragraph_table(article_id: str, text: str, spans: Sequence[tuple[int, int]]
 
 def sentence_table_raw(paragraphs: pd.DataFrame, text: str, *, model: str = "newslens") -> pd.DataFrame:
     """One row per sentence: ``article_id``, ``part``, ``paragraph``, ``sentence``, ``start``, ``end``, ``text``."""
-    from newslens.segment import split_sentences
-
     rows = []
     for row in paragraphs.itertuples(index=False):
         for s, e in split_sentences(text[row.start : row.end], model=model):
@@ -150,3 +149,16 @@ def token_table(sentences: pd.DataFrame, text: str, stopwords: frozenset[str]) -
     table["is_word"] = [bool(_WORDLIKE.search(t)) for t in tokens]
     table["is_stop"] = [w in stopwords for w in lower]
     return table
+
+
+def reader_words(tokens: pd.DataFrame) -> pd.DataFrame:
+    """The tokens a reader counts as words: not punctuation, and not a clitic split off a word
+    ("'s", "n't"): "Russia's" is one word, "anti-Russian" one. Every word count newslens shows
+    (``newslens info``, sentence lengths, readability, the overview) counts these.
+
+    Example:
+        >>> from newslens import article_from_text
+        >>> len(reader_words(article_from_text("Russia's envoy didn't reply.").tokens))
+        4
+    """
+    return tokens[tokens["is_word"] & ~tokens["token"].str.match(_CLITIC)]

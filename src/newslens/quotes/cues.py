@@ -1,0 +1,100 @@
+"""Reporting cues: the verbs that report speech or thought, and which sentences may hold one.
+
+The cue list ships with newslens (``data/cues_en.txt``: lemma, or "lemma particle", and
+``speech`` or ``thought``). A cue is found by its spaCy lemma; :func:`cue_forms` lists every
+word form the lemmatizer could turn into a cue, so that the parser runs only over sentences
+that may hold a cue or a quotation (:func:`sentences_to_parse`).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import pandas as pd
+
+from newslens.marks import ALL_MARKS
+from newslens.nlp import load_spacy_model
+
+__all__ = ["PARSER_COMPONENTS", "NEAR_QUOTE_ONLY", "cues", "cue_forms", "lemma", "is_mark", "sentences_to_parse"]
+
+PARSER_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler")
+"""The spaCy components run before the attribution rules (tags, dependencies). Lemmas come from
+spaCy's lemmatizer too, but only for the verbs the rules look at (:func:`lemma`)."""
+
+NEAR_QUOTE_ONLY = frozenset({
+    "continue", "call", "describe", "maintain", "post", "read", "chant", "yell", "scream", "sing", "write", "ask",
+    "beam", "boom", "gush", "muse", "marvel", "tout", "snap", "rail", "mouth", "mock", "label", "dub", "brand", "assure",
+})
+"""Ambiguous cue verbs: they count only next to a quotation."""
+
+
+def is_mark(token: str) -> bool:
+    """The token is made of quotation marks only."""
+    return bool(token) and all(ch in ALL_MARKS or ch == "`" for ch in token)
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, str]:
+    """The reporting cues: lemma (or "lemma particle") -> ``"speech"`` or ``"thought"``."""
+    raw = resources.files("newslens").joinpath("data", "cues_en.txt").read_text(encoding="utf-8")
+    out = {}
+    for line in raw.splitlines():
+        if line.strip() and not line.startswith("#"):
+            lemma, kind = line.split("\t")
+            out[lemma.strip()] = kind.strip()
+    return out
+
+
+def _lemmatizer() -> Any:
+    return load_spacy_model(components=("lemmatizer",)).get_pipe("lemmatizer")
+
+
+def lemma(tok: Any) -> str:
+    """The lemma spaCy's lemmatizer gives this token (the attribute ruler's own lemma first)."""
+    return tok.lemma_ or _lemmatizer().rule_lemmatize(tok)[0]
+
+
+@lru_cache(maxsize=2)
+def cue_forms(*, away_from_quotes: bool = False) -> frozenset[str]:
+    """Every lower-case word that spaCy's English lemmatizer could turn into a cue lemma
+    ("said" -> "say", "warns" -> "warn"), and "according".
+
+    Built from the lemmatizer's own tables (its exceptions and its suffix rules).
+    ``away_from_quotes=True`` keeps the cues that count away from a quotation: speech cues
+    that are not ambiguous. A sentence that holds none of these words (outside entity names),
+    no quotation and no neighbour with a quotation can hold no cue the rules would use,
+    and need not be parsed.
+    """
+    lemmas = {cue.split()[0] for cue, kind in cues().items() if kind == "speech" or not away_from_quotes}
+    if away_from_quotes:
+        lemmas -= NEAR_QUOTE_ONLY
+    lookups = _lemmatizer().lookups
+    forms = set(lemmas) | {"according"}
+    for table in lookups.get_table("lemma_exc").values():
+        forms.update(form for form, targets in table.items() if lemmas.intersection(targets))
+    suffixes = {(old, new) for rules in lookups.get_table("lemma_rules").values() for old, new in rules}
+    forms.update(base[: len(base) - len(new)] + old for base in lemmas for old, new in suffixes
+                 if base.endswith(new))
+    return frozenset(forms)
+
+
+def sentences_to_parse(tokens: pd.DataFrame, quote_of: list[int | None], named: set[int]) -> set[int]:
+    """The sentences the attribution rules read: those holding a quotation mark; those holding
+    a possible cue word outside entity names (``named``: token positions inside a mention): a
+    speech cue anywhere, any cue next to a quoting sentence; and a sentence ending in a colon
+    before a quoting one ("X said:", then the quotation)."""
+    sentence = tokens["sentence"].tolist()
+    words = tokens["token"].tolist()
+    quoting = {s for s, w, q in zip(sentence, words, quote_of) if q is not None or is_mark(w)}
+    order = list(dict.fromkeys(sentence))
+    near = {b for a, b in zip(order, order[1:]) if a in quoting} | {a for a, b in zip(order, order[1:]) if b in quoting}
+    speech, every = cue_forms(away_from_quotes=True), cue_forms()
+    keep = set(quoting)
+    for s, w, pos in zip(sentence, words, tokens["position"].tolist()):
+        if s not in keep and pos not in named and (w.lower() in speech or (s in near and w.lower() in every)):
+            keep.add(s)
+    last: dict[int, str] = dict(zip(sentence, words))
+    keep.update(prev for prev, nxt in zip(order, order[1:]) if nxt in quoting and last[prev] == ":")
+    return keep

@@ -1,0 +1,185 @@
+"""Quotations: direct and partial statements between quotation marks, and their attribution.
+
+Each quotation is attributed to a reporting cue after it in its sentence (", he said"), or
+before it ("X said: ..."), or in a previous sentence ending with a colon; a quotation paragraph
+with no cue continues the previous speaker. A quotation interrupted by its attribution
+(``"We will," he said, "respond."``, and also ``"A," he said. "B."``) is one statement.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from newslens.marks import ALL_MARKS, Quotation
+from newslens.quotes.context import Context, Statement, char, count_words, cue_at
+from newslens.quotes.cues import is_mark
+from newslens.quotes.speakers import Attribution, attributed, attribution, speaker_of_cue, via_of
+
+__all__ = ["quotation_statements", "unattributed_statements"]
+
+_TAIL_WINDOW = 20
+
+
+def quotation_statements(ctx: Context) -> list[Statement]:
+    """Every attributed quotation, with quotations interrupted by their attribution joined."""
+    return _merge_interrupted(ctx, _quotation_statements(ctx))
+
+
+def _quotation_statements(ctx: Context) -> list[Statement]:
+    rows: list[Statement] = []
+    last: Statement | None = None
+    last_paragraph: int | None = None
+    for qi, q in enumerate(ctx.quotations):
+        toks = ctx.quote_tokens.get(qi, [])
+        if not toks:
+            continue
+        first, final = toks[0], toks[-1]
+        kind = _kind(ctx, q, first)
+        found = _attribute(ctx, first, final)
+        paragraph = int(ctx.tokens.at[first, "paragraph"])
+        if found is None and kind == "direct" and last is not None and _opens_sentence(ctx, first):
+            if last_paragraph is not None and (paragraph == last_paragraph or (
+                    paragraph == last_paragraph + 1 and _opens_paragraph(ctx, first))):
+                found = Attribution(speaker=last.speaker, speaker_label=last.speaker_label, speaker_text=None,
+                                    speaker_start=None, speaker_end=None, cue=None, via=last.via,
+                                    continues=rows[-1].quotation)
+        if found is None:
+            continue
+        row = _statement(ctx, q, first, kind, found)
+        row.quotation = qi
+        rows.append(row)
+        last = row
+        last_paragraph = int(ctx.tokens.at[final, "paragraph"])
+    return rows
+
+
+def _merge_interrupted(ctx: Context, rows: list[Statement]) -> list[Statement]:
+    """Join a quotation interrupted by its attribution: "We will," he said, "respond." is one row.
+
+    Two direct quotations of one paragraph merge when only the attribution clause of the first
+    stands between them (the second may start a new sentence: "A," he said. "B.").
+    """
+    out: list[Statement] = []
+    for row in rows:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "direct" and row.kind in ("direct", "partial"):
+            gap = ctx.article.text[prev.end : row.start]
+            same_speaker = row.speaker == prev.speaker or row.cue is None or row.cue_token == prev.cue_token
+            if (
+                prev.paragraph == row.paragraph
+                and prev.cue_token is not None
+                and prev.end <= char(ctx, prev.cue_token, "start") < row.start
+                and len(gap.split()) <= 12
+                and not any(m in gap for m in "\"“”„«»")
+                and same_speaker
+            ):
+                out[-1] = replace(prev, end=row.end, quote=prev.quote + " " + row.quote, words=prev.words + row.words,
+                                  merged=(*prev.merged, row.quotation))
+                continue
+        out.append(row)
+    return out
+
+
+def _opens_sentence(ctx: Context, first: int) -> bool:
+    s_first, _ = ctx.sent_bounds[ctx.sentence_of[first]]
+    return all(ctx.doc[k].is_punct for k in range(s_first, first))
+
+
+def _opens_paragraph(ctx: Context, first: int) -> bool:
+    return first == 0 or ctx.tokens.at[first - 1, "paragraph"] != ctx.tokens.at[first, "paragraph"]
+
+
+def _kind(ctx: Context, q: Quotation, first: int) -> str:
+    """``direct`` for a quoted statement, ``partial`` for a fragment the reporter's sentence wraps.
+
+    Direct: the quotation opens its sentence, follows a colon or comma, is the whole complement
+    of a reporting cue ("She says “we worked hard ...”"), or is a long capitalised sentence.
+    """
+    s_first, _ = ctx.sent_bounds[ctx.sentence_of[first]]
+    before = [t for t in ctx.doc[s_first:first] if not (t.is_punct and is_mark(t.text))]
+    if not before:
+        return "direct"
+    if before[-1].text in (":", ",", "—", "–"):
+        return "direct"
+    if cue_at(ctx, before[-1].i) or (before[-1].lower_ == "that" and len(before) > 1 and cue_at(ctx, before[-2].i)):
+        return "direct"
+    inner = ctx.article.text[q.inner_start : q.inner_end].strip()
+    words = inner.split()
+    if inner[:1].isupper() and len(words) >= 6 and inner.rstrip("\"'”“’»")[-1:] in ".!?":
+        return "direct"
+    return "partial"
+
+
+def _attribute(ctx: Context, first: int, last: int) -> Attribution | None:
+    """Find the cue and speaker of the quotation spanning doc tokens ``first..last``."""
+    s_first, _ = ctx.sent_bounds[ctx.sentence_of[first]]
+    _, s_end = ctx.sent_bounds[ctx.sentence_of[last]]
+    tail = lead = None
+    for j in range(last + 1, min(s_end, last + 1 + _TAIL_WINDOW)):  # "..., he pointed out."
+        if ctx.quote_of[j] is not None:
+            continue
+        cue = cue_at(ctx, j)
+        if cue:
+            tail = (j, cue)
+            break
+    for j in range(first - 1, s_first - 1, -1):  # X said: "..."  /  X noted that Y considered "..."
+        cue = cue_at(ctx, j)
+        if cue:
+            lead = (j, cue)
+            break
+    introduced = lead is not None and _introduces(ctx, lead[1][2], first)
+    candidates = [c for c in ((lead, tail) if introduced else (tail, lead)) if c is not None]
+    if first == s_first or all(ctx.doc[k].is_punct for k in range(s_first, first)):
+        prev = ctx.sentence_of[first] - 1
+        if prev in ctx.sent_bounds:
+            p_first, p_end = ctx.sent_bounds[prev]
+            if ctx.doc[p_end - 1].text == ":" and ctx.tokens.at[p_first, "paragraph"] >= ctx.tokens.at[first, "paragraph"] - 1:
+                for j in range(p_end - 1, p_first - 1, -1):
+                    cue = cue_at(ctx, j)
+                    if cue:
+                        candidates.append((j, cue))
+                        break
+    for j, (cue_text, _, _) in candidates:
+        speaker = speaker_of_cue(ctx, j, cue_text)
+        if speaker is not None:
+            return attribution(ctx, speaker, cue_text, j, via=via_of(ctx, j, speaker))
+    return None
+
+
+def _introduces(ctx: Context, cue_last: int, first: int) -> bool:
+    """The cue introduces the quotation: only a colon or comma (and at most a short object) between."""
+    between = [t for t in ctx.doc[cue_last + 1 : first] if not (t.is_punct and is_mark(t.text))]
+    return len(between) <= 3 and (not between or between[-1].text in (":", ","))
+
+
+def _statement(ctx: Context, q: Quotation, first: int, kind: str, found: Attribution | None) -> Statement:
+    words = _clean_quote(ctx.article.text[q.inner_start : q.inner_end])
+    row = Statement(
+        quote=words,
+        kind=kind,
+        words=count_words(words),
+        start=q.start,
+        end=q.end,
+        part=ctx.tokens.at[first, "part"],
+        paragraph=int(ctx.tokens.at[first, "paragraph"]),
+        sentence=int(ctx.tokens.at[first, "sentence"]),
+    )
+    return row if found is None else attributed(row, found)
+
+
+def _clean_quote(text: str) -> str:
+    """The quoted words: marks that open continuation paragraphs removed, white space folded."""
+    text = re.sub(r"\n\s*\n\s*[\"“„«]", " ", text)
+    return " ".join(text.split()).strip(ALL_MARKS + " ")
+
+
+def unattributed_statements(ctx: Context, rows: list[Statement]) -> list[Statement]:
+    """The quotations no cue attributes (scare quotes, titles), with no speaker."""
+    taken = {(r.start, r.end) for r in rows}
+    out = []
+    for qi, q in enumerate(ctx.quotations):
+        toks = ctx.quote_tokens.get(qi, [])
+        if toks and (q.start, q.end) not in taken:
+            out.append(_statement(ctx, q, toks[0], "unattributed", None))
+    return out

@@ -1,0 +1,96 @@
+"""Reported speech: "Rudenko noted that ...", "according to X, ...", "This was stated ... by X",
+"Additional sanctions, the channel noted, could ...": the reporter's words for what someone said."""
+
+from __future__ import annotations
+
+from newslens.quotes.context import Context, Statement, count_words, cue_at
+from newslens.quotes.cues import cue_forms, is_mark
+from newslens.quotes.speakers import attributed, attribution, speaker_of_cue
+
+__all__ = ["reported_statements"]
+
+_MIN_REPORTED_WORDS = 3
+
+
+def reported_statements(ctx: Context, quote_rows: list[Statement]) -> list[Statement]:
+    """Every speech cue outside quotations whose reported words can be found, with its speaker
+    (cues that attribute a direct quotation are left to it)."""
+    direct_cues = {r.cue_token for r in quote_rows if r.kind == "direct"}
+    rows = []
+    every = cue_forms()
+    for i in (i for i, tok in enumerate(ctx.tokens["lower"].tolist()) if tok in every):
+        cue = cue_at(ctx, i)
+        if not cue or cue[1] != "speech" or i in direct_cues:
+            continue
+        content = _reported_content(ctx, i, cue)
+        if content is None:
+            continue
+        lo_char, hi_char, text = content
+        if len(text.split()) < _MIN_REPORTED_WORDS:
+            continue
+        speaker = speaker_of_cue(ctx, i, cue[0])
+        if speaker is None:
+            continue
+        row = Statement(
+            quote=text,
+            kind="reported",
+            words=count_words(text),
+            start=lo_char,
+            end=hi_char,
+            part=ctx.tokens.at[i, "part"],
+            paragraph=int(ctx.tokens.at[i, "paragraph"]),
+            sentence=int(ctx.tokens.at[i, "sentence"]),
+        )
+        rows.append(attributed(row, attribution(ctx, speaker, cue[0], i, via=None)))
+    return rows
+
+
+def _reported_content(ctx: Context, cue: int, info: tuple[str, str, int]) -> tuple[int, int, str] | None:
+    """The reported words of a speech cue, as (start char, end char, text), or None."""
+    doc, text = ctx.doc, ctx.article.text
+    cue_text, _, cue_last = info
+    s_first, s_end = ctx.sent_bounds[ctx.sentence_of[cue]]
+    end_tok = s_end - 1 if doc[s_end - 1].is_punct else s_end
+    while end_tok > s_first and is_mark(doc[end_tok - 1].text):
+        end_tok -= 1
+
+    def span(lo: int, hi: int) -> tuple[int, int, str] | None:
+        if hi <= lo:
+            return None
+        a, b = int(ctx.tokens.at[lo, "start"]), int(ctx.tokens.at[hi - 1, "end"])
+        return a, b, text[a:b]
+
+    verb = doc[cue]
+    if cue_text == "according to":  # According to X, content.   /   content, according to X.
+        np_end = next((j for j in range(cue + 2, s_end) if doc[j].text == ","), None)
+        if cue == s_first and np_end is not None:
+            return span(np_end + 1, end_tok)
+        if cue > s_first and doc[cue - 1].text == ",":
+            return span(s_first, cue - 1)
+        return None
+    if any(c.dep_ == "nsubjpass" and c.lower_ in ("this", "that", "it") for c in verb.children):
+        prev = ctx.sentence_of[cue] - 1  # "This was stated ... by X": the previous sentence
+        if prev in ctx.sent_bounds and ctx.tokens.at[ctx.sent_bounds[prev][0], "paragraph"] == ctx.tokens.at[cue, "paragraph"]:
+            p_first, p_end = ctx.sent_bounds[prev]
+            return span(p_first, p_end - 1 if doc[p_end - 1].is_punct else p_end)
+        return None
+    for j in range(cue_last + 1, min(s_end, cue_last + 8)):  # X noted(, citing sources,) that content
+        if doc[j].lower_ == "that" and doc[j].dep_ in ("mark", "nsubj", "det", "dobj") and ctx.quote_of[j] is None:
+            if doc[j].dep_ == "mark" or j == cue_last + 1:
+                return span(j + 1, end_tok)
+        if doc[j].lower_ in (".", ";"):
+            break
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.left_edge.i > s_first and doc[subject.left_edge.i - 1].text == ",":
+        after = cue_last + 1
+        if after < s_end and doc[after].text == ",":  # content, X noted, content
+            lo = subject.left_edge.i - 1
+            pieces = [span(s_first, lo), span(after + 1, end_tok)]
+            if all(pieces):
+                return pieces[0][0], pieces[1][1], pieces[0][2] + " " + pieces[1][2]
+        if after >= end_tok:  # content, X said.
+            return span(s_first, subject.left_edge.i - 1)
+    comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > cue), None)
+    if comp is not None and all(ctx.quote_of[k] is None for k in range(comp.left_edge.i, comp.right_edge.i + 1)):
+        return span(comp.left_edge.i, min(comp.right_edge.i + 1, end_tok))
+    return None

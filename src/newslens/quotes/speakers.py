@@ -1,0 +1,224 @@
+"""Who the speaker is: the subject of a cue (or the name after an inverted cue, or the agent of a
+passive), resolved to an entity: a name through the entity mentions, a pronoun to the most
+recent compatible entity outside quotations, a role noun ("the deputy minister", "the channel")
+to the entity introduced with that role ("Deputy Minister ... Andrei Rudenko", "TV channel NHK").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from newslens.quotes.context import Context, Mention, Statement, char, cue_at
+
+__all__ = ["Attribution", "Speaker", "attribution", "attributed", "speaker_of_cue", "via_of"]
+
+_PERSON_PRONOUNS = {"he", "she", "him", "her"}
+_THING_PRONOUNS = {"it", "they", "them"}
+_ROLE_DETS = {"the", "a", "an", "this", "that", "its", "his", "her", "their"}
+
+
+@dataclass
+class Attribution:
+    """A speaker and cue found for a statement: the speaker columns of its row, and the cue's token."""
+
+    speaker: str | None
+    speaker_label: str | None
+    speaker_text: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    cue: str | None
+    via: str | None
+    cue_token: int | None = None
+    continues: int | None = None
+
+
+def attribution(ctx: Context, speaker: Speaker, cue_text: str, cue_token: int, *, via: str | None) -> Attribution:
+    """The attribution of a statement to ``speaker`` through the cue at ``cue_token``."""
+    return Attribution(
+        speaker=speaker.name,
+        speaker_label=speaker.label,
+        speaker_text=speaker.text,
+        speaker_start=char(ctx, speaker.start, "start"),
+        speaker_end=char(ctx, speaker.end - 1, "end") if speaker.end is not None else None,
+        cue=cue_text,
+        via=via,
+        cue_token=cue_token,
+    )
+
+
+def attributed(row: Statement, found: Attribution) -> Statement:
+    """The statement with the speaker and cue of ``found``."""
+    return replace(row, speaker=found.speaker, speaker_label=found.speaker_label, speaker_text=found.speaker_text,
+                   speaker_start=found.speaker_start, speaker_end=found.speaker_end, cue=found.cue, via=found.via,
+                   cue_token=found.cue_token, continues=found.continues)
+
+
+@dataclass
+class Speaker:
+    """The mention naming a speaker (a span of doc tokens) and the entity it resolves to."""
+
+    start: int | None  # doc token span of the mention naming the speaker
+    end: int | None
+    name: str | None
+    label: str | None
+    text: str | None
+
+
+def speaker_of_cue(ctx: Context, cue: int, cue_text: str) -> Speaker | None:
+    doc = ctx.doc
+    _, s_end = ctx.sent_bounds[ctx.sentence_of[cue]]
+    if cue_text == "according to":
+        return _np_after(ctx, cue + 2, s_end)
+    verb = doc[cue]
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "expl") and ctx.quote_of[c.i] is None), None)
+    if subject is None and verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj" and ctx.quote_of[c.i] is None), None)
+    if subject is not None:
+        return _subject_span(ctx, subject)
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        for j in range(cue + 1, s_end):
+            if doc[j].lower_ == "by" and ctx.quote_of[j] is None:
+                found = _mention_after(ctx, j + 1, s_end, prefer="PERSON") or _np_after(ctx, j + 1, s_end)
+                if found is not None:
+                    return found
+        return None
+    after = _np_after(ctx, cue + 1, min(s_end, cue + 7))
+    if after is not None:
+        return after
+    head = verb  # "He explained the headline by saying: ...": the subject of a governing verb
+    for _ in range(3):
+        if head.head.i == head.i:
+            break
+        head = head.head
+        subject = next((c for c in head.children if c.dep_ == "nsubj" and ctx.quote_of[c.i] is None), None)
+        if subject is not None:
+            return _subject_span(ctx, subject)
+    return None
+
+
+def _subject_span(ctx: Context, subject: Any) -> Speaker:
+    lo, hi = subject.left_edge.i, subject.right_edge.i + 1
+    inside = [m for m in ctx.mentions if m.doc_start >= lo and m.doc_end <= hi]
+    if inside:
+        people = [m for m in inside if m.label == "PERSON"]
+        pick = people or inside
+        head_hit = [m for m in pick if m.doc_start <= subject.i < m.doc_end]
+        row = (head_hit or pick)[-1 if people else 0]
+        return _resolved(ctx, row.doc_start, row.doc_end)
+    left = min([c.i for c in subject.lefts if c.dep_ in ("det", "compound", "amod", "poss", "nmod")] + [subject.i])
+    return _resolved(ctx, left, subject.i + 1)
+
+
+def _mention_after(ctx: Context, lo: int, hi: int, *, prefer: str | None = None) -> Speaker | None:
+    cand = [m for m in ctx.mentions if m.doc_start >= lo and m.doc_end <= hi]
+    if not cand:
+        return None
+    if prefer and any(m.label == prefer for m in cand):
+        cand = [m for m in cand if m.label == prefer]
+    return _resolved(ctx, cand[0].doc_start, cand[0].doc_end)
+
+
+def _np_after(ctx: Context, lo: int, hi: int) -> Speaker | None:
+    """The noun phrase starting at ``lo`` (skipping punctuation): a name, a pronoun or "the deputy minister"."""
+    doc = ctx.doc
+    i = lo
+    while i < hi and (doc[i].is_punct or doc[i].lower_ in ("out",)):
+        i += 1
+    if i >= hi or ctx.quote_of[i] is not None:
+        return None
+    at = [m for m in ctx.mentions if i <= m.doc_start <= i + 1 and m.doc_end <= hi]
+    if at:
+        return _resolved(ctx, at[0].doc_start, at[0].doc_end)
+    if doc[i].pos_ == "PRON":
+        return _resolved(ctx, i, i + 1)
+    j = i
+    while j < hi and (doc[j].lower_ in _ROLE_DETS or doc[j].pos_ in ("ADJ", "NOUN", "PROPN")) and not doc[j].is_punct:
+        j += 1
+    if j > i and doc[j - 1].pos_ in ("NOUN", "PROPN"):
+        return _resolved(ctx, i, j)
+    return None
+
+
+def _resolved(ctx: Context, lo: int, hi: int) -> Speaker:
+    """Name the entity behind the speaker mention ``doc[lo:hi]``."""
+    doc, tokens = ctx.doc, ctx.tokens
+    text = ctx.article.text[int(tokens.at[lo, "start"]) : int(tokens.at[hi - 1, "end"])]
+    words = [t.lower_ for t in doc[lo:hi]]
+    overlap = [m for m in ctx.mentions if m.doc_start < hi and m.doc_end > lo]
+    if overlap:
+        return Speaker(lo, hi, overlap[-1].canonical, overlap[-1].label, text)
+    if len(words) == 1 and words[0] in _PERSON_PRONOUNS | _THING_PRONOUNS:
+        row = _antecedent(ctx, lo, person=words[0] in _PERSON_PRONOUNS)
+        if row is not None:
+            return Speaker(lo, hi, row.canonical, row.label, text)
+        return Speaker(lo, hi, text, None, text)
+    head = words[-1]
+    if len(words) >= 1 and (words[0] in _ROLE_DETS or len(words) == 1) and doc[hi - 1].pos_ == "NOUN":
+        row = _role_antecedent(ctx, lo, [w for w in words if w not in _ROLE_DETS], head)
+        if row is not None:
+            return Speaker(lo, hi, row.canonical, row.label, text)
+    return Speaker(lo, hi, text, None, text)
+
+
+def _antecedent(ctx: Context, before: int, *, person: bool) -> Mention | None:
+    """The most recent compatible entity before doc token ``before``, outside quotations."""
+    m = [r for r in ctx.mentions if r.doc_end <= before and ctx.quote_of[r.doc_start] is None]
+    if person:
+        m = [r for r in m if r.label == "PERSON"]
+        return m[-1] if m else None
+    m = [r for r in m if r.label in ("ORG", "GPE", "NORP")]
+    if not m:
+        return None
+    subjects = [r for r in m if ctx.doc[r.doc_end - 1].dep_ in ("nsubj", "nsubjpass")]
+    return (subjects or m)[-1]
+
+
+def _role_antecedent(ctx: Context, before: int, role_words: list[str], head: str) -> Mention | None:
+    """The entity introduced with this role: "Deputy Minister ... Andrei Rudenko", "TV channel NHK",
+    "Andrei Rudenko, the deputy minister"."""
+    m = [r for r in ctx.mentions if r.doc_end <= before and r.label in ("PERSON", "ORG", "GPE", "NORP")]
+    for row in reversed(m):
+        if head in _title_before(ctx, row.doc_start) | _apposition_after(ctx, row.doc_end):
+            return row
+    return None
+
+
+def _title_before(ctx: Context, start: int) -> set[str]:
+    """Lower-case words of the title right before a name: "Deputy Minister of Foreign Affairs ... Andrei"."""
+    s_first, _ = ctx.sent_bounds[ctx.sentence_of[start]]
+    words = set()
+    j = start - 1
+    while j >= s_first and j >= start - 12:
+        tok = ctx.doc[j]
+        if tok.is_title or tok.is_upper or tok.lower_ in ("of", "the", "and", "for") or tok.pos_ in ("NOUN", "PROPN"):
+            words.add(tok.lower_)
+            j -= 1
+            continue
+        break
+    return words
+
+
+def _apposition_after(ctx: Context, end: int) -> set[str]:
+    """Lower-case words of an apposition right after a name: "Andrei Rudenko, the deputy minister,"."""
+    _, s_end = ctx.sent_bounds[ctx.sentence_of[end - 1]]
+    if end >= s_end or ctx.doc[end].text != ",":
+        return set()
+    words = set()
+    for tok in ctx.doc[end + 1 : min(s_end, end + 8)]:
+        if tok.is_punct:
+            break
+        words.add(tok.lower_)
+    return words
+
+
+def via_of(ctx: Context, cue: int, speaker: Speaker) -> str | None:
+    """An outer speech cue earlier in the sentence with another speaker: "..., as reported by NHK"."""
+    s_first, _ = ctx.sent_bounds[ctx.sentence_of[cue]]
+    for j in range(cue - 1, s_first - 1, -1):
+        outer = cue_at(ctx, j)
+        if outer and outer[1] == "speech":
+            other = speaker_of_cue(ctx, j, outer[0])
+            if other is not None and other.name != speaker.name:
+                return other.name
+    return None
