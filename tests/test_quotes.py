@@ -186,3 +186,17 @@ def test_cli_quotes(capsys):
     ]
     assert {"quote", "kind", "speaker", "speaker_label", "speaker_start", "speaker_end", "cue", "start", "end",
             "part", "paragraph", "sentence"} <= set(records[0])
+
+
+def test_marks_around_no_words_are_no_statement():
+    text = 'Talks\n\n"" she said. “!” he said. "We agree," said Ann Lee. Then “ ” was typed.'
+    table = quotes(newslens.article_from_text(text), include_unattributed=True)
+    assert table["quote"].tolist() == ["We agree,"] and table["speaker"].tolist() == ["Ann Lee"]
+
+
+def test_dense_quotation_marks_keep_every_quotation():
+    """Thousands of quotations in one paragraph (the case that was quadratic): every one is found."""
+    text = "Headline\n\n" + "\"alpha\" 'beta' " * 2000
+    table = quotes(newslens.article_from_text(text), include_unattributed=True)
+    assert len(table) == 4000 and set(table["quote"]) == {"alpha", "beta"}  # the singles sit inside no double
+    assert len(find_quotations(text)) == 4000

@@ -17,8 +17,10 @@ start of its paragraph.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 __all__ = ["Quotation", "DOUBLE_MARKS", "SINGLE_MARKS", "ALL_MARKS", "quotation_spans", "find_quotations"]
 
@@ -123,9 +125,11 @@ def find_quotations(text: str, paragraphs: Sequence[tuple[int, int]] | None = No
     found: list[Quotation] = []
     for p_start, p_end in paragraphs:
         doubles = _pair(text, p_start, p_end, _DOUBLE, single=False)
+        starts = [d.start for d in doubles]
+        reach = list(accumulate((d.end for d in doubles), max))  # furthest end of the doubles up to each
         singles = [
             q for q in _pair(text, p_start, p_end, _SINGLE, single=True)
-            if not any(d.start <= q.start < d.end for d in doubles)
+            if not (k := bisect_right(starts, q.start) - 1) >= 0 or reach[k] <= q.start  # not inside a double
         ]
         found.extend(sorted(doubles + singles, key=lambda q: q.start))
     return _join_paragraphs(text, found, paragraphs)

@@ -7,7 +7,9 @@ comparison of several articles) and returns a tidy DataFrame.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Sequence
+from itertools import accumulate
 
 import pandas as pd
 import textstat
@@ -98,7 +100,19 @@ def _quoted_sentences(article: Article, sents: pd.DataFrame, quotes: pd.DataFram
     else:
         prose = [span for span, part in zip(article.paragraph_spans, article.parts) if part in PROSE_PARTS]
         spans = [(q.start, q.end) for q in find_quotations(article.text, prose)]
-    return [any(s < qe and qs < e for qs, qe in spans) for s, e in zip(sents["start"], sents["end"])]
+    return _overlaps(list(zip(sents["start"], sents["end"])), spans)
+
+
+def _overlaps(units: list[tuple[int, int]], spans: list[tuple[int, int]]) -> list[bool]:
+    """For each unit (in text order), whether it overlaps any of ``spans``: one sweep, not a unit
+    by span comparison (an article with thousands of quotations stays fast)."""
+    spans = sorted(spans)
+    ends = list(accumulate((e for _, e in spans), max))  # the furthest end among the spans up to each
+    out = []
+    for start, end in units:
+        k = bisect_left(spans, (end,)) - 1  # the last span starting before the unit ends
+        out.append(k >= 0 and ends[k] > start)
+    return out
 
 
 def sentence_summary(table: pd.DataFrame, *, by: str | Sequence[str] | None = "part", value: str = "words") -> pd.DataFrame:

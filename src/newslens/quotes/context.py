@@ -1,10 +1,19 @@
 """What the attribution rules read for one article (:class:`Context`), and what they write
-(:class:`Statement`, one per row of the quotes table)."""
+(:class:`Statement`, one per row of the quotes table).
+
+Every look-up the rules make is indexed once per article, so that the attribution stays close to
+linear in the article's length however many quotations, cues or names it holds (a text of
+thousands of quotation marks in one paragraph included): cues by sentence (:func:`cues_in`),
+mentions by position (:class:`MentionIndex`), quoted tokens as prefix sums (:func:`unquoted`).
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -17,7 +26,10 @@ from newslens.marks import Quotation, find_quotations
 from newslens.nlp import spacy_doc
 from newslens.quotes.cues import NEAR_QUOTE_ONLY, PARSER_COMPONENTS, cues, lemma, sentences_to_parse
 
-__all__ = ["COLUMNS", "Mention", "Context", "Statement", "build_context", "count_words", "cue_at", "char"]
+__all__ = [
+    "COLUMNS", "Mention", "MentionIndex", "Context", "Statement", "build_context", "count_words", "cue_at", "cues_in",
+    "last_cue_before", "first_cue_in", "opens_sentence", "unquoted", "char",
+]
 
 COLUMNS = [
     "quote", "kind", "statement", "speaker", "speaker_label", "speaker_text", "speaker_start", "speaker_end", "cue", "via",
@@ -42,9 +54,47 @@ class Mention(NamedTuple):
     canonical: str
 
 
+class MentionIndex:
+    """Mentions in text order, found by position with a binary search instead of a scan."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.items = sorted(mentions, key=lambda m: m.doc_start)  # already in text order: a stable no-op
+        self.starts = [m.doc_start for m in self.items]
+        self.longest = max((m.doc_end - m.doc_start for m in self.items), default=0)
+        self._subsets: dict[object, MentionIndex] = {}
+
+    def within(self, lo: int, hi: int) -> list[Mention]:
+        """Mentions inside doc tokens ``lo..hi`` (start >= lo, end <= hi), in text order."""
+        a, b = bisect_left(self.starts, lo), bisect_left(self.starts, hi)
+        return [m for m in self.items[a:b] if m.doc_end <= hi]
+
+    def overlapping(self, lo: int, hi: int) -> list[Mention]:
+        """Mentions that share a token with ``lo..hi``, in text order."""
+        a, b = bisect_left(self.starts, lo - self.longest + 1), bisect_left(self.starts, hi)
+        return [m for m in self.items[a:b] if m.doc_end > lo]
+
+    def starting_at(self, i: int, hi: int) -> list[Mention]:
+        """Mentions that start at token ``i`` or ``i + 1`` and end by ``hi``, in text order."""
+        a, b = bisect_left(self.starts, i), bisect_right(self.starts, i + 1)
+        return [m for m in self.items[a:b] if m.doc_end <= hi]
+
+    def last_ending_by(self, before: int) -> Mention | None:
+        """The last mention (in text order) that ends by token ``before``."""
+        k = bisect_left(self.starts, before) - 1
+        while k >= 0 and self.items[k].doc_end > before:
+            k -= 1
+        return self.items[k] if k >= 0 else None
+
+    def subset(self, key: object, keep: Callable[[Mention], bool]) -> MentionIndex:
+        """The mentions ``keep`` accepts, indexed in turn (made once per ``key``)."""
+        if key not in self._subsets:
+            self._subsets[key] = MentionIndex([m for m in self.items if keep(m)])
+        return self._subsets[key]
+
+
 @dataclass
 class Context:
-    """Everything the attribution rules read, for one article."""
+    """Everything the attribution rules read, for one article, and what they have worked out so far."""
 
     article: Any
     tokens: pd.DataFrame  # prose tokens, row i is doc token i
@@ -55,6 +105,18 @@ class Context:
     sent_bounds: dict[int, tuple[int, int]]  # sentence id -> (first doc token, last doc token + 1)
     sentence_of: list[int]
     quote_tokens: dict[int, list[int]]  # quotation index -> its doc tokens
+    index: MentionIndex = field(init=False)
+    quoted_before: list[int] = field(init=False)  # quoted_before[i]: quoted tokens among doc tokens 0..i-1
+    first_word: dict[int, int] = field(init=False)  # sentence -> its first token that is not punctuation
+    memo: dict[tuple, object] = field(default_factory=dict)  # cues, speakers, per-sentence lists, once each
+
+    def __post_init__(self) -> None:
+        self.index = MentionIndex(self.mentions)
+        self.quoted_before = [0, *accumulate(q is not None for q in self.quote_of)]
+        punct = [t.is_punct for t in self.doc]
+        self.first_word = {}
+        for s, (first, end) in self.sent_bounds.items():
+            self.first_word[s] = next((k for k in range(first, end) if not punct[k]), end)
 
 
 @dataclass
@@ -129,6 +191,13 @@ def build_context(article: Article, aliases: Any) -> Context:
 
 def cue_at(ctx: Context, i: int) -> tuple[str, str, int] | None:
     """(cue text, kind, last token) when doc token ``i`` is a reporting cue outside quotations."""
+    key = ("cue", i)
+    if key not in ctx.memo:
+        ctx.memo[key] = _cue_at(ctx, i)
+    return ctx.memo[key]  # type: ignore[return-value]
+
+
+def _cue_at(ctx: Context, i: int) -> tuple[str, str, int] | None:
     tok = ctx.doc[i]
     if ctx.quote_of[i] is not None:
         return None
@@ -151,6 +220,39 @@ def cue_at(ctx: Context, i: int) -> tuple[str, str, int] | None:
 def _near_quote(ctx: Context, i: int) -> bool:
     lo, hi = max(0, i - 4), min(len(ctx.doc), i + 5)
     return any(ctx.quote_of[j] is not None for j in range(lo, hi))
+
+
+def cues_in(ctx: Context, sentence: int) -> list[int]:
+    """The doc tokens of the sentence that are reporting cues, in order (worked out once per sentence)."""
+    key = ("cues", sentence)
+    if key not in ctx.memo:
+        first, end = ctx.sent_bounds[sentence]
+        ctx.memo[key] = [j for j in range(first, end) if cue_at(ctx, j)]
+    return ctx.memo[key]  # type: ignore[return-value]
+
+
+def last_cue_before(ctx: Context, sentence: int, before: int) -> int | None:
+    """The last cue of the sentence before doc token ``before``."""
+    cues = cues_in(ctx, sentence)
+    k = bisect_left(cues, before) - 1
+    return cues[k] if k >= 0 else None
+
+
+def first_cue_in(ctx: Context, sentence: int, lo: int, hi: int) -> int | None:
+    """The first cue of the sentence among doc tokens ``lo..hi``."""
+    cues = cues_in(ctx, sentence)
+    k = bisect_left(cues, lo)
+    return cues[k] if k < len(cues) and cues[k] < hi else None
+
+
+def opens_sentence(ctx: Context, first: int) -> bool:
+    """Only punctuation stands before doc token ``first`` in its sentence."""
+    return ctx.first_word[ctx.sentence_of[first]] >= first
+
+
+def unquoted(ctx: Context, lo: int, hi: int) -> bool:
+    """No doc token of ``lo..hi`` is inside a quotation."""
+    return ctx.quoted_before[hi] == ctx.quoted_before[lo]
 
 
 def char(ctx: Context, i: int | None, which: str) -> int | None:

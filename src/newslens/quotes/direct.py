@@ -12,7 +12,16 @@ import re
 from dataclasses import replace
 
 from newslens.marks import ALL_MARKS, Quotation
-from newslens.quotes.context import Context, Statement, char, count_words, cue_at
+from newslens.quotes.context import (
+    Context,
+    Statement,
+    char,
+    count_words,
+    cue_at,
+    first_cue_in,
+    last_cue_before,
+    opens_sentence,
+)
 from newslens.quotes.cues import is_mark
 from newslens.quotes.speakers import Attribution, attributed, attribution, speaker_of_cue, via_of
 
@@ -32,13 +41,13 @@ def _quotation_statements(ctx: Context) -> list[Statement]:
     last_paragraph: int | None = None
     for qi, q in enumerate(ctx.quotations):
         toks = ctx.quote_tokens.get(qi, [])
-        if not toks:
+        if not toks or not _has_words(ctx, q):
             continue
         first, final = toks[0], toks[-1]
         kind = _kind(ctx, q, first)
         found = _attribute(ctx, first, final)
         paragraph = int(ctx.tokens.at[first, "paragraph"])
-        if found is None and kind == "direct" and last is not None and _opens_sentence(ctx, first):
+        if found is None and kind == "direct" and last is not None and opens_sentence(ctx, first):
             if last_paragraph is not None and (paragraph == last_paragraph or (
                     paragraph == last_paragraph + 1 and _opens_paragraph(ctx, first))):
                 found = Attribution(speaker=last.speaker, speaker_label=last.speaker_label, speaker_text=None,
@@ -81,11 +90,6 @@ def _merge_interrupted(ctx: Context, rows: list[Statement]) -> list[Statement]:
     return out
 
 
-def _opens_sentence(ctx: Context, first: int) -> bool:
-    s_first, _ = ctx.sent_bounds[ctx.sentence_of[first]]
-    return all(ctx.doc[k].is_punct for k in range(s_first, first))
-
-
 def _opens_paragraph(ctx: Context, first: int) -> bool:
     return first == 0 or ctx.tokens.at[first - 1, "paragraph"] != ctx.tokens.at[first, "paragraph"]
 
@@ -96,8 +100,7 @@ def _kind(ctx: Context, q: Quotation, first: int) -> str:
     Direct: the quotation opens its sentence, follows a colon or comma, is the whole complement
     of a reporting cue ("She says “we worked hard ...”"), or is a long capitalised sentence.
     """
-    s_first, _ = ctx.sent_bounds[ctx.sentence_of[first]]
-    before = [t for t in ctx.doc[s_first:first] if not (t.is_punct and is_mark(t.text))]
+    before = _last_words(ctx, first)
     if not before:
         return "direct"
     if before[-1].text in (":", ",", "—", "–"):
@@ -111,35 +114,40 @@ def _kind(ctx: Context, q: Quotation, first: int) -> str:
     return "partial"
 
 
+def _last_words(ctx: Context, first: int) -> list:
+    """The last two tokens before doc token ``first`` in its sentence that are not quotation marks
+    (fewer when the sentence has fewer), in text order."""
+    s_first, _ = ctx.sent_bounds[ctx.sentence_of[first]]
+    found = []
+    j = first - 1
+    while j >= s_first and len(found) < 2:
+        tok = ctx.doc[j]
+        if not (tok.is_punct and is_mark(tok.text)):
+            found.append(tok)
+        j -= 1
+    return found[::-1]
+
+
 def _attribute(ctx: Context, first: int, last: int) -> Attribution | None:
     """Find the cue and speaker of the quotation spanning doc tokens ``first..last``."""
-    s_first, _ = ctx.sent_bounds[ctx.sentence_of[first]]
     _, s_end = ctx.sent_bounds[ctx.sentence_of[last]]
     tail = lead = None
-    for j in range(last + 1, min(s_end, last + 1 + _TAIL_WINDOW)):  # "..., he pointed out."
-        if ctx.quote_of[j] is not None:
-            continue
-        cue = cue_at(ctx, j)
-        if cue:
-            tail = (j, cue)
-            break
-    for j in range(first - 1, s_first - 1, -1):  # X said: "..."  /  X noted that Y considered "..."
-        cue = cue_at(ctx, j)
-        if cue:
-            lead = (j, cue)
-            break
+    j = first_cue_in(ctx, ctx.sentence_of[last], last + 1, min(s_end, last + 1 + _TAIL_WINDOW))  # "..., he pointed out."
+    if j is not None:
+        tail = (j, cue_at(ctx, j))
+    j = last_cue_before(ctx, ctx.sentence_of[first], first)  # X said: "..."  /  X noted that Y considered "..."
+    if j is not None:
+        lead = (j, cue_at(ctx, j))
     introduced = lead is not None and _introduces(ctx, lead[1][2], first)
     candidates = [c for c in ((lead, tail) if introduced else (tail, lead)) if c is not None]
-    if first == s_first or all(ctx.doc[k].is_punct for k in range(s_first, first)):
+    if opens_sentence(ctx, first):
         prev = ctx.sentence_of[first] - 1
         if prev in ctx.sent_bounds:
             p_first, p_end = ctx.sent_bounds[prev]
             if ctx.doc[p_end - 1].text == ":" and ctx.tokens.at[p_first, "paragraph"] >= ctx.tokens.at[first, "paragraph"] - 1:
-                for j in range(p_end - 1, p_first - 1, -1):
-                    cue = cue_at(ctx, j)
-                    if cue:
-                        candidates.append((j, cue))
-                        break
+                j = last_cue_before(ctx, prev, p_end)
+                if j is not None:
+                    candidates.append((j, cue_at(ctx, j)))
     for j, (cue_text, _, _) in candidates:
         speaker = speaker_of_cue(ctx, j, cue_text)
         if speaker is not None:
@@ -168,6 +176,11 @@ def _statement(ctx: Context, q: Quotation, first: int, kind: str, found: Attribu
     return row if found is None else attributed(row, found)
 
 
+def _has_words(ctx: Context, q: Quotation) -> bool:
+    """A quotation holds at least one word: marks around nothing, or around "!", are no statement."""
+    return count_words(ctx.article.text[q.inner_start : q.inner_end]) > 0
+
+
 def _clean_quote(text: str) -> str:
     """The quoted words: marks that open continuation paragraphs removed, white space folded."""
     text = re.sub(r"\n\s*\n\s*[\"“„«]", " ", text)
@@ -180,6 +193,6 @@ def unattributed_statements(ctx: Context, rows: list[Statement]) -> list[Stateme
     out = []
     for qi, q in enumerate(ctx.quotations):
         toks = ctx.quote_tokens.get(qi, [])
-        if toks and (q.start, q.end) not in taken:
+        if toks and (q.start, q.end) not in taken and _has_words(ctx, q):
             out.append(_statement(ctx, q, toks[0], "unattributed", None))
     return out

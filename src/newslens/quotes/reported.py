@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from newslens.quotes.context import Context, Statement, count_words, cue_at
+from newslens.quotes.context import Context, Statement, count_words, cue_at, unquoted
 from newslens.quotes.cues import cue_forms, is_mark
 from newslens.quotes.speakers import attributed, attribution, speaker_of_cue
 
@@ -91,6 +91,6 @@ def _reported_content(ctx: Context, cue: int, info: tuple[str, str, int]) -> tup
         if after >= end_tok:  # content, X said.
             return span(s_first, subject.left_edge.i - 1)
     comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > cue), None)
-    if comp is not None and all(ctx.quote_of[k] is None for k in range(comp.left_edge.i, comp.right_edge.i + 1)):
+    if comp is not None and unquoted(ctx, comp.left_edge.i, comp.right_edge.i + 1):
         return span(comp.left_edge.i, min(comp.right_edge.i + 1, end_tok))
     return None

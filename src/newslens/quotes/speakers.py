@@ -6,10 +6,11 @@ to the entity introduced with that role ("Deputy Minister ... Andrei Rudenko", "
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import Any
 
-from newslens.quotes.context import Context, Mention, Statement, char, cue_at
+from newslens.quotes.context import Context, Mention, Statement, char, cue_at, cues_in
 
 __all__ = ["Attribution", "Speaker", "attribution", "attributed", "speaker_of_cue", "via_of"]
 
@@ -66,6 +67,14 @@ class Speaker:
 
 
 def speaker_of_cue(ctx: Context, cue: int, cue_text: str) -> Speaker | None:
+    """The speaker of the cue at doc token ``cue`` (worked out once per cue)."""
+    key = ("speaker", cue, cue_text)
+    if key not in ctx.memo:
+        ctx.memo[key] = _speaker_of_cue(ctx, cue, cue_text)
+    return ctx.memo[key]  # type: ignore[return-value]
+
+
+def _speaker_of_cue(ctx: Context, cue: int, cue_text: str) -> Speaker | None:
     doc = ctx.doc
     _, s_end = ctx.sent_bounds[ctx.sentence_of[cue]]
     if cue_text == "according to":
@@ -99,7 +108,7 @@ def speaker_of_cue(ctx: Context, cue: int, cue_text: str) -> Speaker | None:
 
 def _subject_span(ctx: Context, subject: Any) -> Speaker:
     lo, hi = subject.left_edge.i, subject.right_edge.i + 1
-    inside = [m for m in ctx.mentions if m.doc_start >= lo and m.doc_end <= hi]
+    inside = ctx.index.within(lo, hi)
     if inside:
         people = [m for m in inside if m.label == "PERSON"]
         pick = people or inside
@@ -111,7 +120,7 @@ def _subject_span(ctx: Context, subject: Any) -> Speaker:
 
 
 def _mention_after(ctx: Context, lo: int, hi: int, *, prefer: str | None = None) -> Speaker | None:
-    cand = [m for m in ctx.mentions if m.doc_start >= lo and m.doc_end <= hi]
+    cand = ctx.index.within(lo, hi)
     if not cand:
         return None
     if prefer and any(m.label == prefer for m in cand):
@@ -127,7 +136,7 @@ def _np_after(ctx: Context, lo: int, hi: int) -> Speaker | None:
         i += 1
     if i >= hi or ctx.quote_of[i] is not None:
         return None
-    at = [m for m in ctx.mentions if i <= m.doc_start <= i + 1 and m.doc_end <= hi]
+    at = ctx.index.starting_at(i, hi)
     if at:
         return _resolved(ctx, at[0].doc_start, at[0].doc_end)
     if doc[i].pos_ == "PRON":
@@ -145,7 +154,7 @@ def _resolved(ctx: Context, lo: int, hi: int) -> Speaker:
     doc, tokens = ctx.doc, ctx.tokens
     text = ctx.article.text[int(tokens.at[lo, "start"]) : int(tokens.at[hi - 1, "end"])]
     words = [t.lower_ for t in doc[lo:hi]]
-    overlap = [m for m in ctx.mentions if m.doc_start < hi and m.doc_end > lo]
+    overlap = ctx.index.overlapping(lo, hi)
     if overlap:
         return Speaker(lo, hi, overlap[-1].canonical, overlap[-1].label, text)
     if len(words) == 1 and words[0] in _PERSON_PRONOUNS | _THING_PRONOUNS:
@@ -162,26 +171,30 @@ def _resolved(ctx: Context, lo: int, hi: int) -> Speaker:
 
 
 def _antecedent(ctx: Context, before: int, *, person: bool) -> Mention | None:
-    """The most recent compatible entity before doc token ``before``, outside quotations."""
-    m = [r for r in ctx.mentions if r.doc_end <= before and ctx.quote_of[r.doc_start] is None]
+    """The most recent compatible entity before doc token ``before``, outside quotations: a person
+    for "he"/"she"; for "it"/"they", an organisation, place or group, the last one that was a
+    subject if any was."""
+    outside = ctx.index.subset("outside quotations", lambda r: ctx.quote_of[r.doc_start] is None)
     if person:
-        m = [r for r in m if r.label == "PERSON"]
-        return m[-1] if m else None
-    m = [r for r in m if r.label in ("ORG", "GPE", "NORP")]
-    if not m:
-        return None
-    subjects = [r for r in m if ctx.doc[r.doc_end - 1].dep_ in ("nsubj", "nsubjpass")]
-    return (subjects or m)[-1]
+        return outside.subset("person", lambda r: r.label == "PERSON").last_ending_by(before)
+    groups = outside.subset("group", lambda r: r.label in ("ORG", "GPE", "NORP"))
+    subjects = groups.subset("subject", lambda r: ctx.doc[r.doc_end - 1].dep_ in ("nsubj", "nsubjpass"))
+    return subjects.last_ending_by(before) or groups.last_ending_by(before)
 
 
 def _role_antecedent(ctx: Context, before: int, role_words: list[str], head: str) -> Mention | None:
     """The entity introduced with this role: "Deputy Minister ... Andrei Rudenko", "TV channel NHK",
     "Andrei Rudenko, the deputy minister"."""
-    m = [r for r in ctx.mentions if r.doc_end <= before and r.label in ("PERSON", "ORG", "GPE", "NORP")]
-    for row in reversed(m):
-        if head in _title_before(ctx, row.doc_start) | _apposition_after(ctx, row.doc_end):
-            return row
-    return None
+    named = ctx.index.subset("named", lambda r: r.label in ("PERSON", "ORG", "GPE", "NORP"))
+    if ("roles",) not in ctx.memo:  # each name's title and apposition words, read once per article
+        ctx.memo[("roles",)] = [_title_before(ctx, r.doc_start) | _apposition_after(ctx, r.doc_end) for r in named.items]
+    roles: list[set[str]] = ctx.memo[("roles",)]  # type: ignore[assignment]
+    return named.subset(("role", head), _has_role(named, roles, head)).last_ending_by(before)
+
+
+def _has_role(named, roles: list[set[str]], head: str):
+    position = {id(r): k for k, r in enumerate(named.items)}
+    return lambda r: head in roles[position[id(r)]]
 
 
 def _title_before(ctx: Context, start: int) -> set[str]:
@@ -213,12 +226,30 @@ def _apposition_after(ctx: Context, end: int) -> set[str]:
 
 
 def via_of(ctx: Context, cue: int, speaker: Speaker) -> str | None:
-    """An outer speech cue earlier in the sentence with another speaker: "..., as reported by NHK"."""
-    s_first, _ = ctx.sent_bounds[ctx.sentence_of[cue]]
-    for j in range(cue - 1, s_first - 1, -1):
-        outer = cue_at(ctx, j)
-        if outer and outer[1] == "speech":
-            other = speaker_of_cue(ctx, j, outer[0])
-            if other is not None and other.name != speaker.name:
-                return other.name
-    return None
+    """An outer speech cue earlier in the sentence with another speaker: "..., as reported by NHK".
+
+    The nearest earlier speech cue with a speaker whose name is not this speaker's: per sentence,
+    the speech cues' positions and names, and for each the nearest earlier one with another name."""
+    positions, names, other_before = _speech_speakers(ctx, ctx.sentence_of[cue])
+    k = bisect_left(positions, cue) - 1
+    if k >= 0 and names[k] == speaker.name:
+        k = other_before[k]
+    return names[k] if k >= 0 else None
+
+
+def _speech_speakers(ctx: Context, sentence: int) -> tuple[list[int], list[str | None], list[int]]:
+    key = ("speech speakers", sentence)
+    if key not in ctx.memo:
+        positions, names = [], []
+        for j in cues_in(ctx, sentence):
+            outer = cue_at(ctx, j)
+            if outer and outer[1] == "speech":
+                other = speaker_of_cue(ctx, j, outer[0])
+                if other is not None:
+                    positions.append(j)
+                    names.append(other.name)
+        other_before = []
+        for k, name in enumerate(names):
+            other_before.append(-1 if k == 0 else (k - 1 if names[k - 1] != name else other_before[k - 1]))
+        ctx.memo[key] = (positions, names, other_before)
+    return ctx.memo[key]  # type: ignore[return-value]
