@@ -16,7 +16,12 @@ NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
 CORPUS_NOTEBOOKS = [p for p in NOTEBOOKS if p.name == "07-corpus-overview.ipynb"]
 ARTICLE_NOTEBOOKS = [p for p in NOTEBOOKS if p not in CORPUS_NOTEBOOKS]
 SECOND_ARTICLE = Path(__file__).parent / "data" / "harbour-strike-headline-layout.txt"
-ARTICLES = {"fakti": FIRST_ARTICLE, "headline-layout": SECOND_ARTICLE}
+ARTICLES = {
+    "fakti": FIRST_ARTICLE,
+    "headline-layout": SECOND_ARTICLE,
+    "punctuation-only": Path(__file__).parent / "data" / "punctuation-only.txt",  # no word to count
+    "dollar-signs": Path(__file__).parent / "data" / "budget_$5_bn_vs_$6_bn.txt",  # labels that look like maths
+}
 
 
 def test_there_are_notebooks():

@@ -13,7 +13,7 @@ import pandas as pd
 
 from newslens.cache import cached_table
 from newslens.errors import ArticleError, InvalidArgument, message
-from newslens.io import extract_html, looks_like_html, read_text
+from newslens.io import extract_html, lone_surrogate, looks_like_html, read_text
 from newslens.layouts import parse_layout
 from newslens.segment import paragraph_spans
 from newslens.stopwords import get_stopwords
@@ -217,6 +217,12 @@ def article_from_text(
                                       "decode bytes first, or use load_article()"))
     if not text.strip():
         raise ArticleError("text='': the text is empty. Fix: give the article's text.")
+    at = lone_surrogate(text)
+    if at is not None:
+        raise ArticleError(message(
+            f"text (id {article_id})" if article_id else "text",
+            f"holds a lone surrogate (\\u{ord(text[at]):04x}) at character {at}, which is not Unicode text",
+            "re-encode the source as UTF-8"))
     if article_id is None:
         article_id = "article-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
     return _build(text, article_id, layout, source=None, encoding=None, sentence_model=sentence_model)

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -82,19 +84,50 @@ def _cmd_report(args: argparse.Namespace) -> str:
     return f"report written: {index}"
 
 
+class _Terminated(BaseException):
+    """SIGTERM, raised in the main thread so that work in progress unwinds (a report's temporary
+    folder is removed) like Ctrl-C."""
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise _Terminated
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status.
+
+    Every failure is one line on standard error: a problem with the input or an option (exit 2),
+    an unexpected failure while analysing (exit 2, naming the input), Ctrl-C (130), SIGTERM (143).
+    """
     args = build_parser().parse_args(argv)
+    previous = signal.signal(signal.SIGTERM, _on_sigterm) if threading.current_thread() is threading.main_thread() \
+        else None
+    what = getattr(args, "path", None) or " ".join(getattr(args, "paths", []))
     try:
         result = args.handler(args)
         _emit(result, args.format)
     except NewslensError as exc:
-        print(f"newslens: error: {exc}", file=sys.stderr)
-        return 2
+        return _fail(f"newslens: error: {exc}", 2)
     except BrokenPipeError:  # `newslens tokens x | head`
         sys.stderr.close()
         return 0
+    except KeyboardInterrupt:
+        return _fail("newslens: interrupted; nothing was written (a report in progress was discarded).", 130)
+    except _Terminated:
+        return _fail("newslens: terminated; nothing was written (a report in progress was discarded).", 143)
+    except Exception as exc:  # noqa: BLE001 - one line, never a traceback, for whatever an input finds
+        detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+        return _fail(f"newslens: error: {what}: could not be analysed ({detail}). "
+                     "Fix: check that it is an article's text; if it is, report this with the file.", 2)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     return 0
+
+
+def _fail(line: str, status: int) -> int:
+    print(line, file=sys.stderr)
+    return status
 
 
 def _load(args: argparse.Namespace):

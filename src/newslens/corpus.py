@@ -14,8 +14,11 @@ from __future__ import annotations
 
 import glob as globmod
 import json
+import os
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from io import StringIO
 from pathlib import Path
 
 import pandas as pd
@@ -24,9 +27,12 @@ from tqdm.auto import tqdm
 from newslens import batch
 from newslens.article import Article, article_from_text, load_article
 from newslens.errors import ArticleError
-from newslens.io import ARTICLE_SUFFIXES, TABLE_SUFFIXES
+from newslens.io import ARTICLE_SUFFIXES, TABLE_SUFFIXES, lone_surrogate, read_text
 
-__all__ = ["Corpus", "load_corpus", "article_files"]
+__all__ = ["TABLE_MAX_BYTES", "Corpus", "load_corpus", "article_files", "article_ids"]
+
+TABLE_MAX_BYTES = 1024 * 1024 * 1024
+"""Largest CSV/JSONL corpus file read (1 GiB): it holds many articles, so more than one article's limit."""
 
 
 @dataclass
@@ -122,13 +128,36 @@ def load_corpus(
     if isinstance(source, (str, Path)) and Path(source).suffix.lower() in TABLE_SUFFIXES and Path(source).is_file():
         return _from_table(Path(source), text_column=text_column, id_column=id_column, layout=layout)
     files = article_files(source)
+    ids = article_ids(files)
     articles, errors = [], []
     for path in tqdm(files, desc="reading", unit="article", disable=not progress):
         try:
-            articles.append(load_article(path, layout=layout))
+            articles.append(load_article(path, article_id=ids[path], layout=layout))
         except ArticleError as exc:
             errors.append({"file": str(path), "problem": str(exc)})
+        except Exception as exc:  # noqa: BLE001 - one file's failure, whatever it is, is reported, never fatal
+            errors.append({"file": str(path), "problem": f"could not be read ({type(exc).__name__}: {exc})"})
     return Corpus(articles, pd.DataFrame(errors, columns=["file", "problem"]))
+
+
+def article_ids(files: list[Path]) -> dict[Path, str]:
+    """An id for each file, unique within the corpus: the file name without its extension, or,
+    where two files share that (``a/story.txt`` and ``b/story.txt``), the path relative to the
+    folder they share (``a/story``, ``b/story``), with the extension if that is not enough.
+
+    Example:
+        >>> article_ids([Path("x/a/story.txt"), Path("x/b/story.txt"), Path("x/rain.txt")])
+        {PosixPath('x/a/story.txt'): 'a/story', PosixPath('x/b/story.txt'): 'b/story', PosixPath('x/rain.txt'): 'rain'}
+    """
+    stems = Counter(p.stem for p in files)
+    clashing = [p for p in files if stems[p.stem] > 1]
+    if not clashing:
+        return {p: p.stem for p in files}
+    root = Path(os.path.commonpath([str(p.absolute().parent) for p in clashing]))
+    relative = {p: p.absolute().relative_to(root).with_suffix("").as_posix() for p in clashing}
+    counts = Counter(relative.values())
+    return {p: p.stem if p not in relative else relative[p] if counts[relative[p]] == 1
+            else p.absolute().relative_to(root).as_posix() for p in files}
 
 
 def article_files(source: str | Path | Iterable[str | Path]) -> list[Path]:
@@ -140,7 +169,9 @@ def article_files(source: str | Path | Iterable[str | Path]) -> list[Path]:
     if isinstance(source, (str, Path)):
         path = Path(source)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file())
+            # a link that is broken or loops is kept, so that reading it reports the problem
+            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES
+                           and (p.is_file() or p.is_symlink()))
         elif path.is_file():
             files = [path]
         else:
@@ -155,28 +186,42 @@ def article_files(source: str | Path | Iterable[str | Path]) -> list[Path]:
 
 
 def _from_table(path: Path, *, text_column: str, id_column: str | None, layout: str) -> Corpus:
+    """Articles from a CSV (errors name the record's number) or JSONL file (errors name the line)."""
+    raw = read_text(path, max_bytes=TABLE_MAX_BYTES).text
+    bad: list[dict[str, str]] = []
     if path.suffix.lower() == ".csv":
-        table = pd.read_csv(path, dtype=str, keep_default_na=False)
+        table = pd.read_csv(StringIO(raw), dtype=str, keep_default_na=False)
+        where = list(range(1, len(table) + 1))
     else:
-        rows, bad = [], []
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        rows, where = [], []
+        for number, line in enumerate(raw.splitlines(), start=1):
             if line.strip():
                 try:
-                    rows.append(json.loads(line))
+                    record = json.loads(line)
                 except json.JSONDecodeError as exc:
                     bad.append({"file": f"{path}:{number}", "problem": f"not JSON ({exc.msg})"})
+                    continue
+                if not isinstance(record, dict):
+                    bad.append({"file": f"{path}:{number}", "problem": "not a JSON object (one article per line)"})
+                    continue
+                broken = next((k for k, v in record.items() if isinstance(v, str) and lone_surrogate(v) is not None), None)
+                if broken is not None:
+                    bad.append({"file": f"{path}:{number}", "problem": f"the {broken!r} field holds a lone surrogate, "
+                                "which is not Unicode text. Fix: re-encode the source as UTF-8."})
+                    continue
+                rows.append(record)
+                where.append(number)
         table = pd.DataFrame(rows)
-        table.attrs["bad"] = bad
     if text_column not in table.columns:
         raise ArticleError(
             f"{path}: no column {text_column!r} (columns: {', '.join(map(str, table.columns))}). "
             "Fix: pass text_column= with the name of the column that holds the text."
         )
     id_column = id_column or ("id" if "id" in table.columns else None)
-    articles, errors = [], list(table.attrs.get("bad", []))
+    articles, errors = [], bad
     meta_columns = [c for c in table.columns if c not in (text_column, id_column)]
-    for number, row in enumerate(table.to_dict("records"), start=1):
-        article_id = str(row[id_column]) if id_column else f"{path.stem}-{number}"
+    for index, (number, row) in enumerate(zip(where, table.to_dict("records")), start=1):
+        article_id = str(row[id_column]) if id_column else f"{path.stem}-{index}"
         text = row.get(text_column)
         try:
             article = article_from_text(text if isinstance(text, str) else "", article_id=article_id, layout=layout)

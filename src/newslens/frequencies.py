@@ -361,9 +361,9 @@ def keyness(
                 "in_reference": in_ref[term],
             }
         )
-    table = pd.DataFrame(
-        rows, columns=["term", "count", "per_1000", "ref_per_1000", "g2", "log_ratio", "in_reference"]
-    )
+    columns = ["term", "count", "per_1000", "ref_per_1000", "g2", "log_ratio", "in_reference"]
+    table = pd.DataFrame(rows, columns=columns) if rows else pd.DataFrame(
+        {c: pd.Series(dtype="float64") for c in columns}).astype({"term": "object", "count": "int64", "in_reference": "bool"})
     table["p_value"] = table["g2"].abs().map(lambda g: math.erfc(math.sqrt(g / 2)))
     table = table.sort_values(["g2", "term"], ascending=[False, True]).reset_index(drop=True)
     table["article_id"] = article.id

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import codecs
+import errno
+import re
+import stat
 import sys
+import warnings
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -14,7 +18,7 @@ from newslens.errors import ArticleError
 
 __all__ = [
     "MAX_BYTES", "ARTICLE_SUFFIXES", "TABLE_SUFFIXES", "RawText", "read_text", "decode_bytes", "is_corpus_source",
-    "looks_like_html", "extract_html",
+    "looks_like_html", "extract_html", "lone_surrogate",
 ]
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
@@ -70,13 +74,22 @@ def read_text(path: str | Path, *, max_bytes: int = MAX_BYTES) -> RawText:
         return decode_bytes(sys.stdin.buffer.read(max_bytes + 1), source="<stdin>", max_bytes=max_bytes)
     p = Path(path)
     name = str(path)
-    if not p.exists():
-        raise ArticleError(f"{name}: no such file. Fix: check the path, or pass '-' to read standard input.", path=name)
-    if p.is_dir():
+    try:
+        info = p.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ArticleError(f"{name}: is a symbolic link that leads back to itself (a loop). "
+                               "Fix: point the link at the article file, or give the file's own path.", path=name) from None
+        if p.is_symlink():
+            raise ArticleError(f"{name}: is a symbolic link to a file that does not exist. "
+                               "Fix: point the link at the article file, or remove it.", path=name) from None
+        raise ArticleError(f"{name}: no such file. Fix: check the path, or pass '-' to read standard input.",
+                           path=name) from None
+    if stat.S_ISDIR(info.st_mode):
         raise ArticleError(
             f"{name}: is a directory, not a file. Fix: give the path of one article file inside it.", path=name
         )
-    size = p.stat().st_size
+    size = info.st_size
     if size > max_bytes:
         raise ArticleError(
             f"{name}: the file is {size / 1024 / 1024:.1f} MiB, over the {max_bytes / 1024 / 1024:.0f} MiB limit. "
@@ -122,6 +135,9 @@ def _decode(data: bytes, source: str) -> tuple[str, str]:
             except UnicodeDecodeError:
                 break
     if b"\x00" in data:
+        found = _utf16_without_bom(data)
+        if found is not None:
+            return found
         raise ArticleError(
             f"{source}: holds NUL bytes, so it is binary, not text. Fix: export the article as plain text or HTML.",
             path=source,
@@ -130,6 +146,11 @@ def _decode(data: bytes, source: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(data):
+        text = data.decode("utf-8", errors="replace")
+        bad = text.count("\ufffd") - data.count("\ufffd".encode())
+        warnings.warn(f"{source}: {bad} bytes are not valid UTF-8; they were replaced with U+FFFD.", stacklevel=4)
+        return text, f"utf-8, {bad} invalid bytes replaced with U+FFFD"
     best = from_bytes(data).best()
     if best is None or _looks_binary(str(best)):
         raise ArticleError(
@@ -137,12 +158,64 @@ def _decode(data: bytes, source: str) -> tuple[str, str]:
             "Fix: save the article as UTF-8 text.",
             path=source,
         )
+    if best.encoding.startswith("mac_"):  # short Western texts fool the detector; Mac code pages are rare in news
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
     return str(best), best.encoding
+
+
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
+    rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with a few bad bytes (a damaged file), rather than another encoding: it holds valid
+    multi-byte UTF-8 sequences (curly quotes, accented letters), and fewer invalid bytes than those.
+    A Latin-1 or cp1252 file holds no valid sequence, or fewer than its stray bytes."""
+    sequences = _UTF8_SEQUENCE.findall(data)
+    high = sum(1 for b in data if b >= 0x80)
+    invalid = high - sum(len(seq) for seq in sequences)
+    return bool(sequences) and invalid <= len(sequences)
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text saved without a byte-order mark: every other byte is NUL where the text is ASCII."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    for encoding, zeros, others in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros.count(0) > 0.3 * len(zeros) and others.count(0) < 0.05 * len(others):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if "\x00" not in text and not _looks_binary(text):
+                return text, encoding
+    return None
 
 
 def _looks_binary(text: str) -> bool:
     control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
     return control > max(1, len(text) // 100)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogate(text: str) -> int | None:
+    """Where ``text`` holds a lone surrogate (``"\\ud800"``, which JSON can encode but no file can
+    hold as UTF-8), or None. Such text is not Unicode and cannot be analysed or saved.
+
+    Example:
+        >>> lone_surrogate("ab\\ud800"), lone_surrogate("fine")
+        (2, None)
+    """
+    found = _SURROGATE.search(text)
+    return found.start() if found else None
 
 
 def is_corpus_source(path: str | Path) -> bool:

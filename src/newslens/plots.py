@@ -61,6 +61,23 @@ def style() -> Iterator[None]:
         matplotlib.interactive(interactive)
 
 
+def _plain(labels) -> list[str]:
+    """Labels taken from data, drawn as they are: a ``$`` escaped, so that "$5 bn vs $6 bn" is never
+    read as maths (matplotlib shows an escaped dollar as a dollar)."""
+    return [str(label).replace("$", r"\$") for label in labels]
+
+
+def _nothing(ax: Axes, what: str) -> None:
+    """Say on an empty chart that there is nothing to draw, and why."""
+    ax.text(0.5, 0.5, f"Nothing to show: {what}", transform=ax.transAxes, ha="center", va="center",
+            color="#777777", fontsize=10)
+
+
+def _title(title: str | None, default: str) -> str:
+    """The chart's title: the caller's, or the default, with its dollar signs drawn as they are."""
+    return _plain([title or default])[0]
+
+
 def _legend(ax: Axes, colors: dict[str, str], **kwargs) -> None:
     ax.legend(handles=[Patch(color=c, label=l) for l, c in colors.items()], frameon=False, fontsize=8, **kwargs)
 
@@ -110,7 +127,7 @@ def plot_words_per_paragraph(tokens: pd.DataFrame, *, ax: Axes | None = None, ti
         colors = [PART_COLORS.get(p, "#333333") for p in words["part"]]
         ax.bar(words["paragraph"].astype(str), words["words"], color=colors)
         _legend(ax, {p: PART_COLORS.get(p, "#333333") for p in dict.fromkeys(words["part"])}, ncols=3)
-        ax.set(title=title or "Words per paragraph", xlabel="Paragraph (article order)", ylabel="Words")
+        ax.set(title=_title(title, "Words per paragraph"), xlabel="Paragraph (article order)", ylabel="Words")
     return ax
 
 
@@ -149,7 +166,7 @@ def plot_top_terms(
         if group is None:
             top = freq.nlargest(n, value, keep="first").iloc[::-1]
             ax = _axes(ax, (7, max(2.5, 0.28 * len(top) + 1)))
-            bars = ax.barh(top["term"], top[value], color="#1f77b4")
+            bars = ax.barh(_plain(top["term"]), top[value], color="#1f77b4")
             _bar_labels(ax, bars, "{:g}" if value == "count" else "{:.1f}")
         else:
             wide = freq.pivot_table(index="term", columns=group, values=value, aggfunc="sum", fill_value=0)
@@ -158,12 +175,15 @@ def plot_top_terms(
             left = pd.Series(0.0, index=wide.index)
             for col in wide.columns:
                 color = PART_COLORS.get(col) if group == "part" else None
-                ax.barh(wide.index, wide[col], left=left, label=col, color=color)
+                ax.barh(_plain(wide.index), wide[col], left=left, label=col, color=color)
                 left += wide[col]
-            ax.bar_label(ax.containers[-1], labels=[f"{v:g}" for v in left], padding=2, fontsize=8)
-            ax.legend(frameon=False, fontsize=8, title=group)
+            if ax.containers:
+                ax.bar_label(ax.containers[-1], labels=[f"{v:g}" for v in left], padding=2, fontsize=8)
+                ax.legend(frameon=False, fontsize=8, title=group)
+        if freq.empty:
+            _nothing(ax, "the article has no words to count here")
         label = "Occurrences" if value == "count" else "Occurrences per 1,000 words"
-        ax.set(title=title or f"Top {n} terms", xlabel=label, ylabel="Term")
+        ax.set(title=_title(title, f"Top {n} terms"), xlabel=label, ylabel="Term")
     return ax
 
 
@@ -188,12 +208,12 @@ def plot_dispersion(disp: pd.DataFrame, *, ax: Axes | None = None, title: str | 
         for row, term in enumerate(terms):
             hits = disp.loc[disp["term"] == term, "word_position"]
             ax.plot(hits, [row] * len(hits), "|", markersize=16, markeredgewidth=2, color="#1f77b4")
-        ax.set_yticks(range(len(terms)), terms)
+        ax.set_yticks(range(len(terms)), _plain(terms))
         ax.set_ylim(-0.7, len(terms) - 0.3)
         ax.invert_yaxis()
-        if "total_words" in disp.attrs:
+        if disp.attrs.get("total_words"):
             ax.set_xlim(0, disp.attrs["total_words"])
-        ax.set(title=title or "Where the words occur", xlabel="Word position in the article", ylabel="Word")
+        ax.set(title=_title(title, "Where the words occur"), xlabel="Word position in the article", ylabel="Word")
     return ax
 
 
@@ -216,11 +236,13 @@ def plot_keyness(key: pd.DataFrame, *, n: int = 12, ax: Axes | None = None, titl
     with style():
         ax = _axes(ax, (7, max(2.5, 0.28 * len(shown) + 1)))
         colors = ["#d62728" if g < 0 else "#1f77b4" for g in shown["g2"]]
-        bars = ax.barh(shown["term"], shown["g2"], color=colors)
+        bars = ax.barh(_plain(shown["term"]), shown["g2"], color=colors)
         ax.bar_label(bars, labels=[f"{g:.0f}" for g in shown["g2"]], padding=2, fontsize=8)
         ax.axvline(0, color="black", linewidth=0.8)
+        if shown.empty:
+            _nothing(ax, "the article has no words to compare")
         ax.set(
-            title=title or "Distinctive words",
+            title=_title(title, "Distinctive words"),
             xlabel="Signed log-likelihood G2 (right: more than the reference, left: less)",
             ylabel="Word",
         )
@@ -238,15 +260,17 @@ def plot_wordcloud(
     from wordcloud import WordCloud  # lazy: one optional chart, 0.2 s to import
 
     weights = dict(zip(freq["term"], freq["count"]))
-    cloud = WordCloud(
-        width=800, height=400, background_color="white", max_words=max_words, random_state=seed, colormap="viridis"
-    ).generate_from_frequencies(weights)
     with style():
         ax = _axes(ax, (8, 4))
-        ax.imshow(cloud, interpolation="bilinear")
+        if weights:
+            cloud = WordCloud(width=800, height=400, background_color="white", max_words=max_words, random_state=seed,
+                              colormap="viridis").generate_from_frequencies(weights)
+            ax.imshow(cloud, interpolation="bilinear")
+        else:
+            _nothing(ax, "the article has no words to count here")
         ax.set_xticks([])
         ax.set_yticks([])
-        ax.set(title=title or "Word cloud", xlabel="Size: how often the word occurs", ylabel="")
+        ax.set(title=_title(title, "Word cloud"), xlabel="Size: how often the word occurs", ylabel="")
         for spine in ax.spines.values():
             spine.set_visible(False)
     return ax
@@ -287,14 +311,14 @@ def plot_length_histogram(
             many = len(groups) > 1
             ax.hist(table[value], bins=edges, color=color, alpha=1 if many else 0.85,
                     histtype="step" if many else "bar", linewidth=2 if many else 0.5, edgecolor=color if many else "white",
-                    label=str(article_id) if many else None)
+                    label=_plain([article_id])[0] if many else None)
             mean, median = table[value].mean(), table[value].median()
             ax.axvline(mean, color="black" if not many else color, linestyle="--", linewidth=1.2,
                        label=f"mean {mean:.1f}" if not many else None)
             ax.axvline(median, color="black" if not many else color, linestyle=":", linewidth=1.5,
                        label=f"median {median:g}" if not many else None)
         ax.legend(frameon=False, fontsize=8)
-        ax.set(title=title or "Sentence lengths", xlabel=f"Sentence length ({value})", ylabel="Sentences")
+        ax.set(title=_title(title, "Sentence lengths"), xlabel=f"Sentence length ({value})", ylabel="Sentences")
     return ax
 
 
@@ -333,7 +357,7 @@ def plot_sentence_lengths(
         ax.bar(range(len(table)), table[value], color=list(colors))
         if legend:
             _legend(ax, legend)
-        ax.set(title=title or "Sentence length through the article", xlabel="Sentence (article order)",
+        ax.set(title=_title(title, "Sentence length through the article"), xlabel="Sentence (article order)",
                ylabel=f"Length ({value})")
     return ax
 
@@ -345,9 +369,9 @@ def plot_length_box(
     groups = [(name, g[value].tolist()) for name, g in sentences.groupby(by, sort=False)]
     with style():
         ax = _axes(ax, (7, 3.5))
-        ax.boxplot([g for _, g in groups], tick_labels=[str(n) for n, _ in groups], orientation="horizontal", showmeans=True)
+        ax.boxplot([g for _, g in groups], tick_labels=_plain([n for n, _ in groups]), orientation="horizontal", showmeans=True)
         ax.invert_yaxis()
-        ax.set(title=title or f"Sentence length by {by}", xlabel=f"Sentence length ({value})",
+        ax.set(title=_title(title, f"Sentence length by {by}"), xlabel=f"Sentence length ({value})",
                ylabel=by.replace("_", " ").capitalize())
     return ax
 
@@ -372,11 +396,11 @@ def plot_entity_mentions(
     with style():
         ax = _axes(ax, (7, max(2.5, 0.3 * len(top) + 1)))
         colors = [LABEL_COLORS.get(lab, "#999999") for lab in top["label"]]
-        bars = ax.barh(top["entity"], top[value], color=colors)
+        bars = ax.barh(_plain(top["entity"]), top[value], color=colors)
         _bar_labels(ax, bars)
         _legend(ax, {lab: LABEL_COLORS.get(lab, "#999999") for lab in dict.fromkeys(summary.head(n)["label"])},
                 loc="lower right")
-        ax.set(title=title or "Who and what the article names", xlabel=value.capitalize(), ylabel="Entity")
+        ax.set(title=_title(title, "Who and what the article names"), xlabel=value.capitalize(), ylabel="Entity")
     return ax
 
 
@@ -390,7 +414,7 @@ def plot_label_breakdown(mentions: pd.DataFrame, *, ax: Axes | None = None, titl
         bars = ax.barh(table.index, table["mentions"], color=colors)
         ax.bar_label(bars, labels=[f"{m} ({e} entities)" for m, e in zip(table["mentions"], table["entities"])],
                      padding=2, fontsize=8)
-        ax.set(title=title or "Mentions by label", xlabel="Mentions", ylabel="Label")
+        ax.set(title=_title(title, "Mentions by label"), xlabel="Mentions", ylabel="Label")
     return ax
 
 
@@ -407,11 +431,11 @@ def plot_entity_timeline(
         for label, group in shown.groupby("label"):
             ax.scatter(group["sentence"], group["canonical"].map(row), s=60, color=LABEL_COLORS.get(label, "#999999"),
                        label=label, zorder=3)
-        ax.set_yticks(range(len(keep)), keep)
+        ax.set_yticks(range(len(keep)), _plain(keep))
         ax.invert_yaxis()
         ax.grid(axis="x", color="#eeeeee", zorder=0)
         ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1, 1))
-        ax.set(title=title or "Entities through the article", xlabel="Sentence (article order)", ylabel="Entity")
+        ax.set(title=_title(title, "Entities through the article"), xlabel="Sentence (article order)", ylabel="Entity")
     return ax
 
 
@@ -447,10 +471,10 @@ def plot_cooccurrence_network(
                       for n in graph.nodes]
             sizes = [120 + 80 * (info.at[n, "mentions"] if info is not None and n in info.index else 1) for n in graph.nodes]
             nx.draw_networkx_nodes(graph, pos, ax=ax, node_color=colors, node_size=sizes)
-            nx.draw_networkx_labels(graph, pos, ax=ax, font_size=8)
+            nx.draw_networkx_labels(graph, pos, ax=ax, font_size=8, labels=dict(zip(graph.nodes, _plain(graph.nodes))))
         ax.set_xticks([])
         ax.set_yticks([])
-        ax.set(title=title or "Entities named in the same sentence",
+        ax.set(title=_title(title, "Entities named in the same sentence"),
                xlabel="Edge width: sentences shared", ylabel="")
     return ax
 
@@ -479,16 +503,16 @@ def plot_quoted_speakers(
         if value == "statements":
             left = pd.Series(0, index=top.index)
             for kind in ("direct", "partial", "reported"):
-                ax.barh(top["speaker"], top[kind], left=left, color=KIND_COLORS[kind], label=kind)
+                ax.barh(_plain(top["speaker"]), top[kind], left=left, color=KIND_COLORS[kind], label=kind)
                 left = left + top[kind]
             ax.bar_label(ax.containers[-1], labels=[str(int(v)) for v in left], padding=2, fontsize=8)
             ax.legend(frameon=False, fontsize=8, loc="lower right")
             xlabel = "Statements (direct, partial and reported)"
         else:
-            bars = ax.barh(top["speaker"], top[value], color="#d62728")
+            bars = ax.barh(_plain(top["speaker"]), top[value], color="#d62728")
             _bar_labels(ax, bars)
             xlabel = "Words inside quotation marks"
-        ax.set(title=title or "Who is quoted", xlabel=xlabel, ylabel="Speaker")
+        ax.set(title=_title(title, "Who is quoted"), xlabel=xlabel, ylabel="Speaker")
     return ax
 
 
@@ -504,11 +528,11 @@ def plot_quotes_along_article(
         for kind, group in table.groupby("kind"):
             ax.scatter(group["sentence"], group["speaker"].map(row), s=90, marker=markers.get(kind, "o"),
                        color=KIND_COLORS.get(kind, "#333333"), label=kind, zorder=3)
-        ax.set_yticks(range(len(speakers)), speakers)
+        ax.set_yticks(range(len(speakers)), _plain(speakers))
         ax.invert_yaxis()
         ax.grid(axis="x", color="#eeeeee", zorder=0)
         ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1, 1))
-        ax.set(title=title or "Who speaks where", xlabel="Sentence (article order)", ylabel="Speaker")
+        ax.set(title=_title(title, "Who speaks where"), xlabel="Sentence (article order)", ylabel="Speaker")
     return ax
 
 
@@ -520,11 +544,11 @@ def plot_quotation_share(share: pd.DataFrame, *, ax: Axes | None = None, title: 
         ax = _axes(ax, (7, max(1.8, 0.5 * len(wide) + 1.2)))
         left = pd.Series(0.0, index=wide.index)
         for kind in wide.columns:
-            bars = ax.barh(wide.index, wide[kind], left=left, color=KIND_COLORS[kind], label=kind)
+            bars = ax.barh(_plain(wide.index), wide[kind], left=left, color=KIND_COLORS[kind], label=kind)
             ax.bar_label(bars, labels=[f"{v:.0%}" if v >= 0.04 else "" for v in wide[kind]], label_type="center",
                          fontsize=8)
             left = left + wide[kind]
         ax.set_xlim(0, 1)
         ax.legend(frameon=False, fontsize=8, ncols=3, loc="upper center", bbox_to_anchor=(0.5, -0.25))
-        ax.set(title=title or "Quotation against narration", xlabel="Share of the body's characters", ylabel="Article")
+        ax.set(title=_title(title, "Quotation against narration"), xlabel="Share of the body's characters", ylabel="Article")
     return ax

@@ -27,6 +27,7 @@ from typing import Any
 
 import nbformat
 import pandas as pd
+from jinja2 import DictLoader
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError
 from nbconvert import HTMLExporter
@@ -92,7 +93,8 @@ def run_report(
     if len(paths) == 1 and is_corpus_source(paths[0]):
         corpus, articles, errors = _corpus_articles(paths[0])
     else:
-        articles = [(Path(p).resolve(), load_article(p).id) for p in paths]  # fail early on a bad file
+        articles = [(load_article(p).id, p) for p in paths]  # fail early on a bad file
+        articles = [(Path(p).resolve(), article_id) for article_id, p in articles]
     also = {book: {"CORPUS": corpus} if corpus and "CORPUS" in names[book] else {} for book in article_books}
     jobs = [(article_id, book, {"ARTICLE": str(path), **also[book]}) for path, article_id in articles for book in article_books]
     if corpus is None and len(articles) > 1:
@@ -101,13 +103,13 @@ def run_report(
         jobs += [("corpus", book, {"CORPUS": corpus}) for book in corpus_books]
     out = Path(out).resolve()
     check_out(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    work = _work_folder(out)
     try:
         _run_all(jobs, work, progress=progress, timeout=timeout)
         _write_index(work, jobs, errors)
         (work / MARKER).write_text("Written by newslens report; the folder is replaced by the next report.\n",
                                    encoding="utf-8")
+        (work / _WORK).unlink()
         check_out(out)  # again: the folder may have changed while the notebooks ran
         _swap_into_place(work, out)
     except BaseException:
@@ -117,10 +119,12 @@ def run_report(
 
 
 def check_out(out: Path) -> None:
-    """Refuse an ``--out`` whose contents newslens did not write: the report replaces the folder whole.
+    """Refuse an ``--out`` whose contents newslens did not write (the report replaces the folder
+    whole), or that cannot be written: checked before any notebook runs.
 
     Raises:
-        ArticleError: ``out`` is a file, or a folder that holds anything but a newslens report.
+        InvalidArgument: ``out`` is a file, a folder that holds anything but a newslens report, or
+            a place newslens cannot write to.
     """
     if out.exists() and not out.is_dir():
         raise InvalidArgument(f"--out {out}: is a file, and a report is a folder. Fix: give a new folder's path.")
@@ -129,6 +133,52 @@ def check_out(out: Path) -> None:
             f"--out {out}: the folder holds files newslens did not write, and a report replaces its folder whole. "
             "Fix: give a new or empty folder, such as --out reports/."
         )
+    parent = next((p for p in (out, *out.parents) if p.exists()), None)
+    writable = parent is not None and os.access(parent, os.W_OK | os.X_OK)
+    if out.is_dir():  # replacing it: its parent takes the new folder, and the old one's files are removed
+        writable = writable and os.access(out.parent, os.W_OK | os.X_OK) and _removable(out)
+    if not writable:
+        raise InvalidArgument(f"--out {out}: newslens cannot write there (permission denied). "
+                              "Fix: choose a folder you can write to, such as --out reports/ in your own folder.")
+
+
+def _removable(folder: Path) -> bool:
+    return all(os.access(d, os.W_OK | os.X_OK) for d in (folder, *(p for p in folder.rglob("*") if p.is_dir())))
+
+
+_WORK = ".newslens-work"
+"""The file in a report being built, holding the builder's process id (see :func:`_work_folder`)."""
+
+
+def _work_folder(out: Path) -> Path:
+    """A new temporary folder beside ``out`` to build the report in; folders a killed run left
+    there (its process is gone) are removed first."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    for stale in out.parent.glob(f".{out.name}-*"):
+        owner = stale / _WORK if (stale / _WORK).is_file() else stale / MARKER
+        if owner.is_file() and not _alive(_pid_of(stale, owner)):
+            shutil.rmtree(stale, ignore_errors=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    (work / _WORK).write_text(str(os.getpid()), encoding="utf-8")
+    return work
+
+
+def _pid_of(folder: Path, owner: Path) -> int | None:
+    text = owner.read_text(encoding="utf-8", errors="replace").strip() if owner.name == _WORK else \
+        folder.name.rpartition("-")[2]  # a previous report set aside: .NAME-old-PID
+    return int(text) if text.isdigit() else None
+
+
+def _alive(pid: int | None) -> bool:
+    if pid is None:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _corpus_articles(source: str | Path) -> tuple[str, list[tuple[Path, str]], list[dict[str, str]]]:
@@ -185,6 +235,7 @@ def _run_one(params: dict[str, Any], book: Path, target: Path, *, timeout: int) 
         nb = _parameterized(book, params)
         try:
             _client(nb, book, timeout).execute()
+            _check_outputs(nb, book, what, name)
             break
         except CellTimeoutError:
             if attempt == 2:
@@ -202,6 +253,18 @@ def _run_one(params: dict[str, Any], book: Path, target: Path, *, timeout: int) 
     nbformat.write(nb, target / book.name)
     _export_outputs(nb, book.stem, target)
     _export_html(nb, target / f"{book.stem}.html")
+
+
+def _check_outputs(nb: Any, book: Path, what: str, name: str) -> None:
+    """A cell that ran but shows an error (a figure that failed to draw, say) fails the report too."""
+    for index, cell in enumerate(nb.cells):
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                raise ArticleError(
+                    f"{what}: notebook {book.name} shows an error in cell {index} "
+                    f"({output.get('ename')}: {output.get('evalue')}). "
+                    f"Fix: open {book.name} in Jupyter with {name} set to this and run it to see the traceback."
+                )
 
 
 def _parameterized(book: Path, params: dict[str, Any]) -> Any:
@@ -237,8 +300,21 @@ def _export_outputs(nb, stem: str, target: Path) -> None:
                     table.to_csv(tables / f"{stem}-cell{index:02d}-{n_tab}.csv", index=False)
 
 
+_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
+{%- block html_head_js_requirejs -%}{%- endblock html_head_js_requirejs -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+{%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
+"""
+"""JupyterLab's page, self-contained: no script from a CDN (require.js, MathJax, Mermaid, the
+widget renderer), so a reader offline gets the whole page, their browser calls out to nobody, and
+a dollar sign in an article is never typeset as maths."""
+
+
 def _export_html(nb, target: Path) -> None:
-    body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
+    exporter = HTMLExporter(template_name="lab", extra_loaders=[DictLoader({"newslens.html.j2": _TEMPLATE})],
+                            template_file="newslens.html.j2")
+    body, _ = exporter.from_notebook_node(nb)
     body = body.replace('.ipynb"', '.html"')  # links between notebooks point at their pages
     target.write_text(body, encoding="utf-8")
 
