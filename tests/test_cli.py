@@ -138,3 +138,13 @@ def test_an_invalid_option_value_is_one_line(capsys):
     assert main(["words", str(FIRST_ARTICLE), "--top", "3", "--part", "footer"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "--part footer: not a part. Fix:" in err
+
+
+def test_table_output_fits_the_terminal(monkeypatch, capsys):
+    monkeypatch.setenv("COLUMNS", "100")
+    assert main(["quotes", str(FIRST_ARTICLE)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert max(len(line) for line in lines) <= 100
+    assert any(line.rstrip(" \\").endswith("…") or "…" in line for line in lines)  # long quotes cut, marked
+    assert main(["quotes", str(FIRST_ARTICLE), "--format", "csv"]) == 0  # CSV keeps every character
+    assert "Unfortunately, the reaction of the Japanese government" in capsys.readouterr().out

@@ -42,7 +42,8 @@ def test_an_unexpected_failure_is_one_line_naming_the_input(tmp_path, monkeypatc
     def broken(*args, **kwargs):
         raise RuntimeError("regular expression took too long")
 
-    monkeypatch.setattr(newslens.article, "load_article", broken)
+    monkeypatch.setattr(newslens.article, "article_from_raw", broken)
+    (tmp_path / "huge.txt").write_text("x" * 1000, encoding="utf-8")
     assert main(["info", str(tmp_path / "huge.txt")]) == 2
     err = one_line(capsys)
     assert "huge.txt: could not be analysed (RuntimeError: regular expression took too long)" in err
@@ -76,15 +77,10 @@ def test_dollar_signs_in_labels_are_drawn_as_text(tmp_path):
 
 
 def test_an_error_shown_in_a_cell_fails_the_report(tmp_path, monkeypatch):
-    class ShowsAnError:
-        def __init__(self, nb):
-            self.nb = nb
+    def shows_an_error(kernel, nb, timeout):
+        nb.cells[-1].outputs = [nbformat.v4.new_output("error", ename="ValueError", evalue="bad mathtext", traceback=[])]
 
-        def execute(self):
-            self.nb.cells[-1].outputs = [nbformat.v4.new_output("error", ename="ValueError", evalue="bad mathtext",
-                                                                traceback=[])]
-
-    monkeypatch.setattr(report_module, "_client", lambda nb, book, timeout: ShowsAnError(nb))
+    monkeypatch.setattr(report_module, "_execute", shows_an_error)
     with pytest.raises(newslens.ArticleError, match=r"00-overview\.ipynb shows an error in cell \d+ \(ValueError: bad"):
         run_report([FIRST_ARTICLE], out=tmp_path / "r", notebook_paths=notebooks()[:1], progress=False)
     assert not (tmp_path / "r").exists()

@@ -13,13 +13,13 @@ import pandas as pd
 
 from newslens.cache import cached_table
 from newslens.errors import ArticleError, InvalidArgument, message
-from newslens.io import extract_html, lone_surrogate, looks_like_html, read_text
+from newslens.io import RawText, extract_html, lone_surrogate, looks_like_html, read_text
 from newslens.layouts import parse_layout
 from newslens.segment import paragraph_spans
 from newslens.stopwords import get_stopwords
 from newslens.tokenize import paragraph_table, reader_words, sentence_table_raw, token_table
 
-__all__ = ["Article", "Metadata", "load_article", "article_from_text"]
+__all__ = ["Article", "Metadata", "load_article", "article_from_raw", "article_from_text"]
 
 
 @dataclass(frozen=True)
@@ -178,6 +178,12 @@ def load_article(
     raw = read_text(path)
     if article_id is None:
         article_id = "stdin" if str(path) == "-" else Path(path).stem
+    return article_from_raw(raw, article_id=article_id, layout=layout, sentence_model=sentence_model)
+
+
+def article_from_raw(raw: RawText, *, article_id: str, layout: str = "auto", sentence_model: str = "newslens") -> Article:
+    """Make an :class:`Article` from a file already read with :func:`newslens.io.read_text`
+    (an HTML page goes through trafilatura; its page is kept in ``html``)."""
     if looks_like_html(raw.source, raw.text):
         return _from_html(raw, article_id, sentence_model=sentence_model)
     return _build(raw.text, article_id, layout, source=raw.source, encoding=raw.encoding, sentence_model=sentence_model)

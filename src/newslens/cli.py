@@ -14,15 +14,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from newslens.errors import NewslensError
-from newslens.io import is_corpus_source
+from newslens.io import is_corpus_source, read_text
 from newslens.layouts import LAYOUTS, check_parts
 from newslens.version import __version__
 
@@ -73,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--no-progress", action="store_true", help="no progress bar")
     report.add_argument("--timeout", type=int, default=600, metavar="SECONDS",
                         help="seconds one notebook cell may run (default: 600)")
+    report.add_argument("--svg", action="store_true", help="also save every figure as SVG (PNG always)")
     report.set_defaults(handler=_cmd_report, format="report")
     return parser
 
@@ -80,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _cmd_report(args: argparse.Namespace) -> str:
     from newslens.report import run_report
 
-    index = run_report(args.paths, out=args.out, progress=not args.no_progress, timeout=args.timeout)
+    index = run_report(args.paths, out=args.out, progress=not args.no_progress, timeout=args.timeout, svg=args.svg)
     return f"report written: {index}"
 
 
@@ -131,18 +134,20 @@ def _fail(line: str, status: int) -> int:
 
 
 def _load(args: argparse.Namespace):
-    """One article, or a corpus when PATH is a folder, a glob, or a .csv/.jsonl file."""
-    from newslens.article import load_article
-
+    """One article, or a corpus when PATH is a folder, a glob, or a .csv/.jsonl file. The file is
+    read before pandas and NLTK are imported, so a bad path answers at once."""
     path = str(args.path)
-    if is_corpus_source(path):
-        from newslens.corpus import load_corpus
+    if not is_corpus_source(path):
+        raw = read_text(path)
+        from newslens.article import article_from_raw
 
-        corpus = load_corpus(path, layout=args.layout)
-        for row in corpus.errors.itertuples():
-            print(f"newslens: skipped {row.file}: {row.problem}", file=sys.stderr)
-        return corpus
-    return load_article(path, layout=args.layout)
+        return article_from_raw(raw, article_id="stdin" if path == "-" else Path(path).stem, layout=args.layout)
+    from newslens.corpus import load_corpus
+
+    corpus = load_corpus(path, layout=args.layout)
+    for row in corpus.errors.itertuples():
+        print(f"newslens: skipped {row.file}: {row.problem}", file=sys.stderr)
+    return corpus
 
 
 def _analysed(source):
@@ -322,10 +327,30 @@ def _emit(result: Any, fmt: str) -> None:
     elif fmt == "csv":
         table.to_csv(out, index=False)
     else:
-        import pandas as pd
+        out.write(fit_table(table, shutil.get_terminal_size((120, 24)).columns) + "\n")
 
-        with pd.option_context("display.max_rows", None, "display.max_colwidth", 80, "display.width", 200):
-            out.write(table.to_string(index=False) + "\n")
+
+def fit_table(table: Any, width: int) -> str:
+    """The table as aligned text for a terminal ``width`` characters wide: long text cells are cut
+    with an ellipsis (the first text column, the quote or the term, keeps the most), and columns
+    that still do not fit continue below in blocks (CSV and JSON always give every character).
+
+    Example:
+        >>> import pandas as pd
+        >>> print(fit_table(pd.DataFrame({"n": [1], "quote": ["a long quotation that runs on and on"]}), 40))
+         n                    quote
+         1 a long quotation that r…
+    """
+    import pandas as pd
+
+    shown = table.copy()
+    texts = [c for c in shown.columns if shown[c].dtype == object or str(shown[c].dtype) in ("str", "string")]
+    for rank, column in enumerate(texts):
+        longest = max(24, width // 2) if rank == 0 else 24
+        shown[column] = shown[column].map(lambda v, w=longest: "" if v is None or v != v else
+                                          (str(v) if len(str(v)) <= w else str(v)[: w - 1] + "…"))
+    with pd.option_context("display.max_rows", None, "display.max_colwidth", None):
+        return shown.to_string(index=False, line_width=width)
 
 
 def _json_default(value: Any) -> Any:

@@ -28,22 +28,23 @@ from typing import Any
 import nbformat
 import pandas as pd
 from jinja2 import DictLoader
-from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError
 from nbconvert import HTMLExporter
 from papermill.iorw import load_notebook_node
 from papermill.parameterize import parameterize_notebook
 from tqdm.auto import tqdm
 
+from newslens import cache
 from newslens.article import load_article
+from newslens.batch import analyse
 from newslens.corpus import article_files, load_corpus
 from newslens.errors import ArticleError, InvalidArgument
 from newslens.io import is_corpus_source
 from newslens.paths import NOTEBOOKS_DIR
+from newslens.runner import WarmKernel, default_kernels, run_jobs
 
 __all__ = ["notebooks", "run_report"]
 
-_KERNEL_CONFIG = "c.InlineBackend.figure_formats = {'png', 'svg'}\nc.InlineBackend.rc = {}\n"
 
 MARKER = ".newslens-report"
 """The file newslens writes into every report folder: only a folder holding it is ever replaced."""
@@ -61,6 +62,7 @@ def run_report(
     notebook_paths: Sequence[Path] | None = None,
     progress: bool = True,
     timeout: int = 600,
+    svg: bool = False,
 ) -> Path:
     """Run every notebook for every article (and, for a corpus, once for the corpus) and write the report.
 
@@ -71,6 +73,7 @@ def run_report(
         notebook_paths: The notebooks to run (default: all numbered notebooks).
         progress: Show a progress bar on standard error.
         timeout: Seconds one cell may run.
+        svg: Also save every figure as SVG (PNG always).
 
     Returns:
         The path of the report's ``index.html``.
@@ -91,10 +94,10 @@ def run_report(
     article_books = [b for b in books if b not in corpus_books]
     corpus, errors = None, []
     if len(paths) == 1 and is_corpus_source(paths[0]):
-        corpus, articles, errors = _corpus_articles(paths[0])
+        corpus, articles, errors, loaded = _corpus_articles(paths[0])
     else:
-        articles = [(load_article(p).id, p) for p in paths]  # fail early on a bad file
-        articles = [(Path(p).resolve(), article_id) for article_id, p in articles]
+        loaded = [load_article(p) for p in paths]  # fail early on a bad file
+        articles = [(Path(p).resolve(), article.id) for article, p in zip(loaded, paths)]
     also = {book: {"CORPUS": corpus} if corpus and "CORPUS" in names[book] else {} for book in article_books}
     jobs = [(article_id, book, {"ARTICLE": str(path), **also[book]}) for path, article_id in articles for book in article_books]
     if corpus is None and len(articles) > 1:
@@ -103,9 +106,11 @@ def run_report(
         jobs += [("corpus", book, {"CORPUS": corpus}) for book in corpus_books]
     out = Path(out).resolve()
     check_out(out)
+    if cache.enabled():  # every article analysed once, across the cores: the notebooks then read the disk cache
+        analyse(loaded, progress=progress)
     work = _work_folder(out)
     try:
-        _run_all(jobs, work, progress=progress, timeout=timeout)
+        _run_all(jobs, work, progress=progress, timeout=timeout, svg=svg, n_articles=len(articles))
         _write_index(work, jobs, errors)
         (work / MARKER).write_text("Written by newslens report; the folder is replaced by the next report.\n",
                                    encoding="utf-8")
@@ -181,7 +186,7 @@ def _alive(pid: int | None) -> bool:
     return True
 
 
-def _corpus_articles(source: str | Path) -> tuple[str, list[tuple[Path, str]], list[dict[str, str]]]:
+def _corpus_articles(source: str | Path) -> tuple[str, list[tuple[Path, str]], list[dict[str, str]], list[Any]]:
     corpus = load_corpus(source)
     if not len(corpus):
         raise ArticleError(f"{source}: no article could be read ({len(corpus.errors)} files failed). "
@@ -189,9 +194,9 @@ def _corpus_articles(source: str | Path) -> tuple[str, list[tuple[Path, str]], l
     ids = {a.metadata.source: a.id for a in corpus}
     resolved = str(Path(source).resolve()) if Path(str(source)).exists() else str(source)
     if Path(resolved).is_file():  # CSV/JSONL: no article files to run the article notebooks on
-        return resolved, [], corpus.errors.to_dict("records")
+        return resolved, [], corpus.errors.to_dict("records"), list(corpus)
     articles = [(p.resolve(), ids[str(p)]) for p in article_files(source) if str(p) in ids]
-    return resolved, articles, corpus.errors.to_dict("records")
+    return resolved, articles, corpus.errors.to_dict("records"), list(corpus)
 
 
 def _parameters(book: Path) -> set[str]:
@@ -204,37 +209,47 @@ def _parameters(book: Path) -> set[str]:
             if "=" in line and line.split("=")[0].strip().isidentifier()}
 
 
-def _run_all(jobs, work: Path, *, progress: bool, timeout: int) -> None:
+def _run_all(jobs, work: Path, *, progress: bool, timeout: int, svg: bool, n_articles: int) -> None:
+    """Run every job on warm kernels, one per core (:mod:`newslens.runner`), with a progress bar
+    that counts notebooks and articles and names the article running."""
     ipython_dir = work / ".ipython"
     (ipython_dir / "profile_default").mkdir(parents=True)
-    (ipython_dir / "profile_default" / "ipython_kernel_config.py").write_text(_KERNEL_CONFIG, encoding="utf-8")
-    old = os.environ.get("IPYTHONDIR")
-    os.environ["IPYTHONDIR"] = str(ipython_dir)
+    formats = "{'png', 'svg'}" if svg else "{'png'}"
+    (ipython_dir / "profile_default" / "ipython_kernel_config.py").write_text(
+        f"c.InlineBackend.figure_formats = {formats}\nc.InlineBackend.rc = {{}}\n"
+        # newslens's code never changes while a report runs: autoreload need not scan every module before each cell
+        "c.InteractiveShellApp.exec_lines = ['import IPython.extensions.autoreload as _a; "
+        "_a.ModuleReloader.check = lambda self, *args, **kwargs: None; del _a']\n", encoding="utf-8")
+    env = {**os.environ, "IPYTHONDIR": str(ipython_dir)}
+    desc = f"newslens report ({n_articles} article{'s' if n_articles != 1 else ''})"
+    bar = tqdm(total=len(jobs), desc=desc, unit="notebook", disable=not progress)
+
+    def done(job) -> None:
+        bar.set_postfix_str(f"{job[0]} {job[1].stem}", refresh=False)
+        bar.update(1)
+
     try:
-        for folder, book, params in tqdm(jobs, desc="newslens report", unit="notebook", disable=not progress):
-            _run_one(params, book, work / folder, timeout=timeout)
+        run_jobs(jobs, lambda kernel, job: _run_one(kernel, job[2], job[1], work / job[0], timeout=timeout),
+                 kernels=default_kernels(), cwd=jobs[0][1].parent if jobs else NOTEBOOKS_DIR, env=env,
+                 log_dir=ipython_dir, done=done)
     finally:
-        if old is None:
-            os.environ.pop("IPYTHONDIR", None)
-        else:
-            os.environ["IPYTHONDIR"] = old
+        bar.close()
         shutil.rmtree(ipython_dir, ignore_errors=True)
 
 
-def _run_one(params: dict[str, Any], book: Path, target: Path, *, timeout: int) -> None:
-    """Inject the parameters with papermill and execute with nbclient (papermill's own client can hang
-    waiting for a kernel reply that never comes: nteract/papermill#711).
+def _run_one(kernel: WarmKernel, params: dict[str, Any], book: Path, target: Path, *, timeout: int) -> None:
+    """Inject the parameters with papermill and run the notebook on a warm kernel (papermill's own
+    client can hang waiting for a kernel reply that never comes: nteract/papermill#711).
 
-    nbclient too, rarely, waits for a reply an idle kernel never sends (seen once in CI, in a
-    notebook that otherwise runs in seconds): a cell that times out is given one more chance, the
-    whole notebook in a fresh kernel, before the report fails."""
+    A cell that runs over ``timeout`` gets one more chance, the whole notebook in a fresh kernel,
+    before the report fails."""
     target.mkdir(parents=True, exist_ok=True)
     what = params.get("ARTICLE") or params.get("CORPUS")
     name = "ARTICLE" if "ARTICLE" in params else "CORPUS"
     for attempt in (1, 2):
         nb = _parameterized(book, params)
         try:
-            _client(nb, book, timeout).execute()
+            _execute(kernel, nb, timeout)
             _check_outputs(nb, book, what, name)
             break
         except CellTimeoutError:
@@ -243,6 +258,7 @@ def _run_one(params: dict[str, Any], book: Path, target: Path, *, timeout: int) 
                     f"{what}: notebook {book.name} had a cell run over {timeout} s, twice. "
                     "Fix: run `newslens report` with a larger --timeout, or a smaller corpus."
                 ) from None
+            kernel.restart()
         except CellExecutionError as exc:
             cell = next((i for i, c in enumerate(nb.cells) for o in c.get("outputs", [])
                          if o.get("output_type") == "error"), None)
@@ -253,6 +269,10 @@ def _run_one(params: dict[str, Any], book: Path, target: Path, *, timeout: int) 
     nbformat.write(nb, target / book.name)
     _export_outputs(nb, book.stem, target)
     _export_html(nb, target / f"{book.stem}.html")
+
+
+def _execute(kernel: WarmKernel, nb: Any, timeout: int) -> None:
+    kernel.execute(nb, timeout=timeout)
 
 
 def _check_outputs(nb: Any, book: Path, what: str, name: str) -> None:
@@ -269,10 +289,6 @@ def _check_outputs(nb: Any, book: Path, what: str, name: str) -> None:
 
 def _parameterized(book: Path, params: dict[str, Any]) -> Any:
     return parameterize_notebook(load_notebook_node(str(book)), params)
-
-
-def _client(nb: Any, book: Path, timeout: int) -> Any:
-    return NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(book.parent)}})
 
 
 def _export_outputs(nb, stem: str, target: Path) -> None:
