@@ -164,14 +164,14 @@ def test_links_that_loop_or_lead_nowhere(tmp_path, capsys):
 
 def test_out_that_cannot_be_written_fails_before_any_notebook(tmp_path, monkeypatch, capsys):
     ran = []
-    monkeypatch.setattr(report_module, "_run_all", lambda *a, **k: ran.append(1))
+    monkeypatch.setattr(report_module, "_run_all", lambda *a, **k: ran.append(1) or {})
     monkeypatch.setattr(report_module.os, "access", lambda path, mode: False)  # as root every folder is writable
     assert main(["report", str(FIRST_ARTICLE), "--out", str(tmp_path / "r"), "--no-progress"]) == 2
     assert "cannot write there" in one_line(capsys) and ran == []
 
 
 def test_folders_a_killed_run_left_are_cleaned(tmp_path, monkeypatch):
-    monkeypatch.setattr(report_module, "_run_all", lambda *a, **k: None)
+    monkeypatch.setattr(report_module, "_run_all", lambda *a, **k: {})
     dead, alive = tmp_path / ".r-dead1234", tmp_path / ".r-alive5678"
     for folder, pid in ((dead, 2 ** 22 + 12345), (alive, os.getpid())):
         folder.mkdir()

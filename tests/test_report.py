@@ -36,20 +36,36 @@ def test_report_writes_every_file(report):
         assert not [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     pngs = sorted((article / "figures").glob("*.png"))
     svgs = sorted((article / "figures").glob("*.svg"))
-    assert len(pngs) >= 15 and {p.stem for p in pngs} == {s.stem for s in svgs}
+    assert len(pngs) >= 15 and {p.stem for p in pngs} == {s.stem for s in svgs}  # --svg: both
     assert all(p.read_bytes().startswith(b"\x89PNG") for p in pngs)
+    by_title = {"00-statements-per-speaker", "02-top-words-by-part", "01-words-per-paragraph-fakti-2024-11-24-moscow-tokyo"}
+    assert by_title <= {p.stem for p in pngs}
     csvs = sorted((article / "tables").glob("*.csv"))
     assert len(csvs) >= 10
+    assert {"00-key-numbers", "05-quotes", "02-collocations", "03-entity-summary"} <= {p.stem for p in csvs}
     index = (report / "index.html").read_text(encoding="utf-8")
     assert "fakti-2024-11-24-moscow-tokyo/00-overview.html" in index
+    assert "<h2>Moscow: We will respond sharply to Tokyo&#x27;s hostile steps</h2>" in index and "Fakti · 24 Nov 2024" in index
 
 
 def test_report_tables_hold_the_data(report):
     tables = report / "fakti-2024-11-24-moscow-tokyo" / "tables"
     import pandas as pd
 
-    key = pd.read_csv(next(tables.glob("00-overview-*.csv")))
+    key = pd.read_csv(tables / "00-key-numbers.csv")
     assert "Body sentences" in key["measure"].tolist()
+    assert "\nBody words,277,words as a reader counts them," in (tables / "00-key-numbers.csv").read_text(encoding="utf-8")
+    quotes = pd.read_csv(tables / "05-quotes.csv")
+    assert len(quotes) == 10 and quotes["speaker"].tolist()[:2] == ["Andrei Rudenko", "Andrei Rudenko"]
+
+
+def test_pages_link_the_figure_files_instead_of_embedding_them_again(report):
+    folder = report / "fakti-2024-11-24-moscow-tokyo"
+    page = (folder / "00-overview.html").read_text(encoding="utf-8")
+    nb = nbformat.read(folder / "00-overview.ipynb", as_version=4)
+    pngs = [o["data"]["image/png"] for c in nb.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
+    assert len(pngs) >= 3 and not any(png.strip()[:200] in page for png in pngs)  # no figure embedded again
+    assert 'src="figures/00-statements-per-speaker.png"' in page
 
 
 def test_links_between_notebooks_point_at_pages(report):
@@ -119,7 +135,7 @@ def test_a_notebook_that_timed_out_once_is_reported_from_its_second_run(tmp_path
 
 @pytest.mark.parametrize("where", [".", "folder", "file"])
 def test_out_that_newslens_did_not_write_is_never_replaced(tmp_path, monkeypatch, capsys, where):
-    monkeypatch.setattr(report_module, "_run_all", lambda *args, **kwargs: None)  # no notebook needs to run
+    monkeypatch.setattr(report_module, "_run_all", lambda *args, **kwargs: {})  # no notebook needs to run
     user = tmp_path / "p"
     user.mkdir()
     (user / "thesis.docx").write_text("a year of work", encoding="utf-8")
@@ -133,7 +149,7 @@ def test_out_that_newslens_did_not_write_is_never_replaced(tmp_path, monkeypatch
 
 
 def test_a_report_newslens_wrote_is_replaced(tmp_path, monkeypatch):
-    monkeypatch.setattr(report_module, "_run_all", lambda *args, **kwargs: None)
+    monkeypatch.setattr(report_module, "_run_all", lambda *args, **kwargs: {})
     out = tmp_path / "reports"
     out.mkdir()  # an empty folder is fine too
     run_report([FIRST_ARTICLE], out=out, notebook_paths=notebooks()[:1], progress=False)

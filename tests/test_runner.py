@@ -67,3 +67,23 @@ def test_a_lost_reply_costs_seconds_not_the_timeout(kernel, monkeypatch):
     assert time.monotonic() - start < 60 and len(lost) == 1
     assert nb.cells[0].outputs[0]["text"] == "done\n"
     assert nb.cells[1].outputs[0]["data"]["text/plain"] == "4"
+
+
+def test_a_long_table_is_saved_whole_and_named(kernel, tmp_path):
+    from newslens.report import _export_outputs
+
+    kernel._run(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "import newslens.runner as _r; _r.install_formatters()")]), timeout=60)
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("## How many rows?"),
+        nbformat.v4.new_code_cell("import pandas as pd\nfrom newslens.dispatch import named\n"
+                                  "named(pd.DataFrame({'n': range(100), 'x': [0.5] * 100}), 'hundred-rows')"),
+        nbformat.v4.new_code_cell("pd.DataFrame({'n': range(70)})"),
+    ])
+    kernel.execute(nb, timeout=60)
+    assert "<td>...</td>" in str(nb.cells[1].outputs[0]["data"]["text/html"])  # the page shows a few rows
+    _export_outputs(nb, "09-test", tmp_path)
+    saved = {p.name: p.read_text(encoding="utf-8").splitlines() for p in (tmp_path / "tables").glob("*.csv")}
+    assert set(saved) == {"09-hundred-rows.csv", "09-how-many-rows.csv"}  # by the table's name, else the heading
+    assert len(saved["09-hundred-rows.csv"]) == 101 and saved["09-hundred-rows.csv"][1] == "0,0.5"
+    assert len(saved["09-how-many-rows.csv"]) == 71

@@ -18,7 +18,7 @@ import pandas as pd
 from newslens.article import Article
 from newslens.errors import InvalidArgument, message
 
-__all__ = ["per_article", "articles_of", "stack"]
+__all__ = ["per_article", "articles_of", "named", "stack"]
 
 
 def articles_of(source: Any) -> list[Article]:
@@ -64,9 +64,16 @@ def per_article(func: Callable[..., pd.DataFrame] | None = None, *, tables: tupl
         for one in articles_of(article):
             own = {name: _rows_of(kwargs[name], one.id) for name in tables if kwargs.get(name) is not None}
             frames.append(func(one, *args, **{**kwargs, **own}))
-        return stack(frames) if many else frames[0]
+        return named(stack(frames) if many else frames[0], func.__name__.replace("_", "-"))
 
     return wrapper
+
+
+def named(table: pd.DataFrame, name: str) -> pd.DataFrame:
+    """The table with what it shows in ``table.attrs["table"]`` ("word-frequencies"): the report
+    names the file it saves the table to so."""
+    table.attrs["table"] = name
+    return table
 
 
 def _rows_of(table: pd.DataFrame, article_id: str) -> pd.DataFrame:

@@ -27,7 +27,7 @@ import nltk
 import pandas as pd
 
 from newslens.article import Article
-from newslens.dispatch import per_article
+from newslens.dispatch import named, per_article
 from newslens.errors import ArticleError, InvalidArgument, MissingData
 from newslens.layouts import PROSE_PARTS
 from newslens.nlp import spacy_docs
@@ -422,7 +422,8 @@ def entity_spread(mentions: pd.DataFrame) -> pd.DataFrame:
     )
     table["share"] = (table["articles"] / mentions["article_id"].nunique()).round(3)
     table = table.rename_axis("entity").reset_index()
-    return table.sort_values(["articles", "mentions", "entity"], ascending=[False, False, True]).reset_index(drop=True)[cols]
+    table = table.sort_values(["articles", "mentions", "entity"], ascending=[False, False, True])
+    return named(table.reset_index(drop=True)[cols], "entity-spread")
 
 
 def entity_summary(mentions: pd.DataFrame) -> pd.DataFrame:
@@ -455,7 +456,8 @@ def entity_summary(mentions: pd.DataFrame) -> pd.DataFrame:
             }
         )
     table = pd.DataFrame(rows, columns=cols)
-    return table.sort_values(["article_id", "mentions", "first_sentence"], ascending=[True, False, True]).reset_index(drop=True)
+    table = table.sort_values(["article_id", "mentions", "first_sentence"], ascending=[True, False, True])
+    return named(table.reset_index(drop=True), "entity-summary")
 
 
 def cooccurrence(mentions: pd.DataFrame, *, numeric: bool = False) -> pd.DataFrame:
@@ -472,6 +474,6 @@ def cooccurrence(mentions: pd.DataFrame, *, numeric: bool = False) -> pd.DataFra
             for b in entities[i + 1 :]:
                 pairs[(a, b)] += 1
     rows = [{"source": a, "target": b, "sentences": n} for (a, b), n in pairs.items()]
-    return pd.DataFrame(rows, columns=["source", "target", "sentences"]).sort_values(
+    return named(pd.DataFrame(rows, columns=["source", "target", "sentences"]).sort_values(
         ["sentences", "source", "target"], ascending=[False, True, True]
-    ).reset_index(drop=True)
+    ).reset_index(drop=True), "cooccurrence")

@@ -47,8 +47,7 @@ def key_numbers(article: Article) -> pd.DataFrame:
          if len(statements) else "none found"),
         ("Speakers", int(statements["speaker"].nunique()) if len(statements) else 0, ""),
     ]
-    table = pd.DataFrame(rows, columns=["measure", "value", "note"])
-    table["value"] = table["value"].astype("object")
+    table = pd.DataFrame(rows, columns=["measure", "value", "note"], dtype=object)  # counts stay integers: 277, not 277.0
     table["article_id"] = article.id
     return table
 

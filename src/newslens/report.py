@@ -16,12 +16,13 @@ into place only when every notebook has run; a failure leaves ``out`` as it was 
 from __future__ import annotations
 
 import base64
+import copy
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Sequence
 from html import escape
-from io import StringIO
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +42,7 @@ from newslens.corpus import article_files, load_corpus
 from newslens.errors import ArticleError, InvalidArgument
 from newslens.io import is_corpus_source
 from newslens.paths import NOTEBOOKS_DIR
-from newslens.runner import WarmKernel, default_kernels, run_jobs
+from newslens.runner import FIGURE_MIME, TABLE_MIME, WarmKernel, default_kernels, run_jobs
 
 __all__ = ["notebooks", "run_report"]
 
@@ -110,8 +111,8 @@ def run_report(
         analyse(loaded, progress=progress)
     work = _work_folder(out)
     try:
-        _run_all(jobs, work, progress=progress, timeout=timeout, svg=svg, n_articles=len(articles))
-        _write_index(work, jobs, errors)
+        figures = _run_all(jobs, work, progress=progress, timeout=timeout, svg=svg, n_articles=len(articles))
+        _write_index(work, jobs, errors, {a.id: a.metadata for a in loaded}, figures)
         (work / MARKER).write_text("Written by newslens report; the folder is replaced by the next report.\n",
                                    encoding="utf-8")
         (work / _WORK).unlink()
@@ -209,9 +210,11 @@ def _parameters(book: Path) -> set[str]:
             if "=" in line and line.split("=")[0].strip().isidentifier()}
 
 
-def _run_all(jobs, work: Path, *, progress: bool, timeout: int, svg: bool, n_articles: int) -> None:
+def _run_all(jobs, work: Path, *, progress: bool, timeout: int, svg: bool, n_articles: int) -> dict[tuple, int]:
     """Run every job on warm kernels, one per core (:mod:`newslens.runner`), with a progress bar
-    that counts notebooks and articles and names the article running."""
+    that counts notebooks and articles and names the article running; return the number of
+    figures of each (folder, notebook)."""
+    figures: dict[tuple, int] = {}
     ipython_dir = work / ".ipython"
     (ipython_dir / "profile_default").mkdir(parents=True)
     formats = "{'png', 'svg'}" if svg else "{'png'}"
@@ -219,7 +222,8 @@ def _run_all(jobs, work: Path, *, progress: bool, timeout: int, svg: bool, n_art
         f"c.InlineBackend.figure_formats = {formats}\nc.InlineBackend.rc = {{}}\n"
         # newslens's code never changes while a report runs: autoreload need not scan every module before each cell
         "c.InteractiveShellApp.exec_lines = ['import IPython.extensions.autoreload as _a; "
-        "_a.ModuleReloader.check = lambda self, *args, **kwargs: None; del _a']\n", encoding="utf-8")
+        "_a.ModuleReloader.check = lambda self, *args, **kwargs: None; del _a', "
+        "'%matplotlib inline', 'import newslens.runner as _r; _r.install_formatters(); del _r']\n", encoding="utf-8")
     env = {**os.environ, "IPYTHONDIR": str(ipython_dir)}
     desc = f"newslens report ({n_articles} article{'s' if n_articles != 1 else ''})"
     bar = tqdm(total=len(jobs), desc=desc, unit="notebook", disable=not progress)
@@ -229,15 +233,17 @@ def _run_all(jobs, work: Path, *, progress: bool, timeout: int, svg: bool, n_art
         bar.update(1)
 
     try:
-        run_jobs(jobs, lambda kernel, job: _run_one(kernel, job[2], job[1], work / job[0], timeout=timeout),
+        run_jobs(jobs, lambda kernel, job: figures.__setitem__(
+                     (job[0], job[1].name), _run_one(kernel, job[2], job[1], work / job[0], timeout=timeout)),
                  kernels=default_kernels(), cwd=jobs[0][1].parent if jobs else NOTEBOOKS_DIR, env=env,
                  log_dir=ipython_dir, done=done)
     finally:
         bar.close()
         shutil.rmtree(ipython_dir, ignore_errors=True)
+    return figures
 
 
-def _run_one(kernel: WarmKernel, params: dict[str, Any], book: Path, target: Path, *, timeout: int) -> None:
+def _run_one(kernel: WarmKernel, params: dict[str, Any], book: Path, target: Path, *, timeout: int) -> int:
     """Inject the parameters with papermill and run the notebook on a warm kernel (papermill's own
     client can hang waiting for a kernel reply that never comes: nteract/papermill#711).
 
@@ -267,8 +273,9 @@ def _run_one(kernel: WarmKernel, params: dict[str, Any], book: Path, target: Pat
                 f"Fix: open {book.name} in Jupyter with {name} set to this and run it to see the traceback."
             ) from None
     nbformat.write(nb, target / book.name)
-    _export_outputs(nb, book.stem, target)
-    _export_html(nb, target / f"{book.stem}.html")
+    linked = _export_outputs(nb, book.stem, target)
+    _export_html(nb, target / f"{book.stem}.html", linked)
+    return len(linked)
 
 
 def _execute(kernel: WarmKernel, nb: Any, timeout: int) -> None:
@@ -291,29 +298,59 @@ def _parameterized(book: Path, params: dict[str, Any]) -> Any:
     return parameterize_notebook(load_notebook_node(str(book)), params)
 
 
-def _export_outputs(nb, stem: str, target: Path) -> None:
-    """Every figure as PNG and SVG, every table as CSV."""
+def _export_outputs(nb, stem: str, target: Path) -> dict[str, str]:
+    """Every figure as PNG (and SVG when drawn), every table as CSV, named by the notebook's number
+    and what they show: a figure by its chart's title, a table by the analysis that made it, else
+    by the section's heading ("00-statements-per-speaker.png", "02-collocations.csv"). Tables are
+    written from the whole DataFrame the kernel displayed, never scraped back from its (shortened) HTML.
+
+    Returns:
+        The figure files by their PNG data (base64), for the HTML page to link instead of embed.
+    """
     figures, tables = target / "figures", target / "tables"
-    for index, cell in enumerate(nb.cells):
-        if cell.cell_type != "code":
+    number = stem.split("-", 1)[0]  # "02": files of one notebook together, and named the same in every run
+    taken: set[str] = set()
+    linked: dict[str, str] = {}
+    heading = stem
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            heading = next((re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line.lstrip("#")).strip()
+                            for line in cell.source.splitlines() if line.startswith("#")), heading)
             continue
-        n_fig = n_tab = 0
         for output in cell.get("outputs", []):
             data = output.get("data", {})
             if "image/png" in data:
-                n_fig += 1
+                title = (data.get(FIGURE_MIME) or {}).get("title") or heading
+                name = _unique(f"{number}-{_slug(title)}", taken)
                 figures.mkdir(exist_ok=True)
-                name = f"{stem}-cell{index:02d}-{n_fig}"
-                (figures / f"{name}.png").write_bytes(base64.b64decode(data["image/png"]))
+                png = "".join(data["image/png"]) if isinstance(data["image/png"], list) else data["image/png"]
+                (figures / f"{name}.png").write_bytes(base64.b64decode(png))
+                linked[png.strip()] = f"figures/{name}.png"
                 if "image/svg+xml" in data:
                     svg = data["image/svg+xml"]
                     (figures / f"{name}.svg").write_text("".join(svg) if isinstance(svg, list) else svg, encoding="utf-8")
-            html = data.get("text/html")
-            if html and "<table" in ("".join(html) if isinstance(html, list) else html) and "dataframe" in str(html):
-                for table in pd.read_html(StringIO("".join(html) if isinstance(html, list) else html)):
-                    n_tab += 1
-                    tables.mkdir(exist_ok=True)
-                    table.to_csv(tables / f"{stem}-cell{index:02d}-{n_tab}.csv", index=False)
+            if TABLE_MIME in data:
+                split = data[TABLE_MIME]["split"]  # values as the kernel had them: 277 stays 277, not 277.0
+                table = pd.DataFrame(split["data"], columns=split["columns"], dtype=object)
+                name = _unique(f"{number}-{_slug(data[TABLE_MIME].get('name') or heading)}", taken)
+                tables.mkdir(exist_ok=True)
+                table.to_csv(tables / f"{name}.csv", index=False)
+    return linked
+
+
+def _slug(text: str) -> str:
+    """A file name from a title: "Top 15 words (stopwords removed)" -> "top-15-words-stopwords-removed"."""
+    slug = "-".join(re.findall(r"[a-z0-9]+", text.lower()))[:60].strip("-")
+    return slug or "untitled"
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    candidate, n = name, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{name}-{n}"
+    taken.add(candidate)
+    return candidate
 
 
 _TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
@@ -327,34 +364,65 @@ widget renderer), so a reader offline gets the whole page, their browser calls o
 a dollar sign in an article is never typeset as maths."""
 
 
-def _export_html(nb, target: Path) -> None:
+def _export_html(nb, target: Path, linked: dict[str, str] | None = None) -> None:
+    """The notebook as a page; figures saved as files are linked, not embedded a second time."""
     exporter = HTMLExporter(template_name="lab", extra_loaders=[DictLoader({"newslens.html.j2": _TEMPLATE})],
                             template_file="newslens.html.j2")
-    body, _ = exporter.from_notebook_node(nb)
+    page = copy.deepcopy(nb)  # the page shows the PNG (linked below); an SVG, when asked for, is only a file
+    for cell in page.cells:
+        for output in cell.get("outputs", []):
+            if "image/png" in output.get("data", {}):
+                output["data"].pop("image/svg+xml", None)
+    body, _ = exporter.from_notebook_node(page)
     body = body.replace('.ipynb"', '.html"')  # links between notebooks point at their pages
+    for data, path in (linked or {}).items():
+        body = body.replace(f"data:image/png;base64,{data}", path)
     target.write_text(body, encoding="utf-8")
 
 
-def _write_index(work: Path, jobs, errors: list[dict[str, str]]) -> None:
+def _figures(n: int) -> str:
+    return f"{n} figure{'s' if n != 1 else ''}"
+
+
+def _write_index(work: Path, jobs, errors: list[dict[str, str]], metadata: dict[str, Any],
+                 figures: dict[tuple, int]) -> None:
+    """The report's front page: the corpus report first, then each article by headline, with its
+    outlet and date, and the files that could not be read."""
     sections: dict[str, list[str]] = {}
     for folder, book, _ in jobs:
-        figures = sorted((work / folder / "figures").glob(f"{book.stem}-*.png"))
         sections.setdefault(folder, []).append(
             f'<li><a href="{escape(folder)}/{escape(book.stem)}.html">{escape(book.stem)}</a> '
-            f'(<a href="{escape(folder)}/{escape(book.name)}">notebook</a>, {len(figures)} figures)</li>'
+            f'(<a href="{escape(folder)}/{escape(book.name)}">notebook</a>, {_figures(figures.get((folder, book.name), 0))})</li>'
         )
-    items = [f"<section><h2>{'The corpus' if name == 'corpus' else escape(name)}</h2><ul>{''.join(links)}</ul></section>"
-             for name, links in sorted(sections.items(), key=lambda kv: (kv[0] != "corpus", kv[0]))]
+
+    def heading(name: str) -> str:
+        if name == "corpus":
+            return "<h2>The corpus</h2>"
+        meta = metadata.get(name)
+        headline = getattr(meta, "headline", None) or name
+        when = getattr(meta, "published", None)
+        line = " · ".join(x for x in (getattr(meta, "outlet", None), when.strftime("%d %b %Y") if when else None,
+                                      name if headline != name else None) if x)
+        return f"<h2>{escape(headline)}</h2>" + (f"<p class='meta'>{escape(line)}</p>" if line else "")
+
+    def order(name: str) -> tuple:
+        meta = metadata.get(name)
+        return (name != "corpus", str(getattr(meta, "headline", None) or name).lower(), name)
+
+    items = [f"<section>{heading(name)}<ul>{''.join(sections[name])}</ul></section>" for name in sorted(sections, key=order)]
     if errors:
         rows = "".join(f"<li><code>{escape(str(e['file']))}</code>: {escape(str(e['problem']))}</li>" for e in errors)
         items.append(f"<section><h2>Files that could not be read</h2><ul>{rows}</ul></section>")
     n_articles = len([name for name in sections if name != "corpus"])
     page = (
         "<!doctype html><html><head><meta charset='utf-8'><title>newslens report</title>"
-        "<style>body{font-family:sans-serif;max-width:50em;margin:2em auto;line-height:1.5}</style></head>"
-        f"<body><h1>newslens report</h1><p>{n_articles} article(s){', and the corpus' if 'corpus' in sections else ''}"
+        "<style>body{font-family:sans-serif;max-width:50em;margin:2em auto;line-height:1.5}"
+        ".meta{color:#666;margin-top:-0.6em}</style></head>"
+        f"<body><h1>newslens report</h1><p>{n_articles} article{'s' if n_articles != 1 else ''}"
+        f"{', and the corpus' if 'corpus' in sections else ''}"
         f"{f'; {len(errors)} file(s) could not be read' if errors else ''}. "
-        "Figures are in each folder's <code>figures/</code> (PNG and SVG), tables in <code>tables/</code> (CSV).</p>"
+        "Figures are in each folder's <code>figures/</code> (PNG; SVG with <code>--svg</code>), tables in "
+        "<code>tables/</code> (CSV, every row), each named by what it shows.</p>"
         f"{''.join(items)}</body></html>"
     )
     (work / "index.html").write_text(page, encoding="utf-8")

@@ -29,7 +29,14 @@ from jupyter_client.manager import AsyncKernelManager
 from jupyter_core.utils import run_sync
 from nbclient import NotebookClient
 
-__all__ = ["QUIET_AFTER", "QuietAwareClient", "WarmKernel", "run_jobs"]
+__all__ = ["QUIET_AFTER", "TABLE_MIME", "FIGURE_MIME", "QuietAwareClient", "WarmKernel", "install_formatters", "run_jobs"]
+
+TABLE_MIME = "application/vnd.newslens.table+json"
+"""Beside a displayed DataFrame's HTML (which pandas cuts to a few rows): the whole table and its
+name (``table.attrs["table"]``), so the report saves every row, named by what the table shows."""
+
+FIGURE_MIME = "application/vnd.newslens.figure+json"
+"""Beside a displayed figure's PNG: the chart's title, so the report names the file by it."""
 
 QUIET_AFTER = 10.0
 """Seconds to wait for a cell's reply once the kernel has said it is idle."""
@@ -122,6 +129,42 @@ class WarmKernel:
                 run_sync(self.km.shutdown_kernel)(now=True)
         finally:
             self._log_handle.close()
+
+
+def install_formatters() -> None:
+    """In a report kernel: display every DataFrame with :data:`TABLE_MIME` and every figure with
+    :data:`FIGURE_MIME` too (run at kernel start, from the report's kernel configuration)."""
+    import json
+
+    import pandas as pd
+    from IPython import get_ipython
+    from IPython.core.formatters import JSONFormatter
+    from matplotlib.figure import Figure
+    from traitlets import Unicode
+
+    class TableFormatter(JSONFormatter):
+        format_type = Unicode(TABLE_MIME)
+
+    class FigureFormatter(JSONFormatter):
+        format_type = Unicode(FIGURE_MIME)
+
+    shell = get_ipython()
+    tables, figures = TableFormatter(parent=shell.display_formatter), FigureFormatter(parent=shell.display_formatter)
+    shell.display_formatter.formatters[TABLE_MIME] = tables
+    shell.display_formatter.formatters[FIGURE_MIME] = figures
+    tables.for_type(pd.DataFrame, lambda df: {
+        "name": df.attrs.get("table"),
+        "split": json.loads(df.to_json(orient="split", date_format="iso", default_handler=str, index=False))})
+
+    def figure_title(fig: Figure) -> dict[str, str]:
+        return {"title": next((ax.get_title() for ax in fig.axes if ax.get_title()), "")}
+
+    def keep_figure_formatter(*args: object) -> None:  # matplotlib's inline backend drops Figure formatters
+        if Figure not in figures.type_printers:      # when it configures itself: put ours back before each cell
+            figures.for_type(Figure, figure_title)
+
+    keep_figure_formatter()
+    shell.events.register("pre_run_cell", keep_figure_formatter)
 
 
 def run_jobs(

@@ -15,7 +15,7 @@ import pandas as pd
 import textstat
 
 from newslens.article import Article
-from newslens.dispatch import per_article
+from newslens.dispatch import named, per_article
 from newslens.layouts import PROSE_PARTS
 from newslens.marks import find_quotations
 from newslens.stopwords import default_stopwords
@@ -145,14 +145,15 @@ def sentence_summary(table: pd.DataFrame, *, by: str | Sequence[str] | None = "p
         return describe(table[value]).to_frame().T.reset_index(drop=True)
     result = table.groupby(groups, sort=False)[value].apply(describe).unstack().reset_index()
     result["count"] = result["count"].astype(int)
-    return result
+    return named(result, "sentence-summary")
 
 
 def extreme_sentences(table: pd.DataFrame, *, n: int = 3, value: str = "words") -> pd.DataFrame:
     """The ``n`` longest and ``n`` shortest sentences, with their text (``which`` says which end)."""
     longest = table.nlargest(n, value).assign(which="longest")
     shortest = table.nsmallest(n, value).assign(which="shortest")
-    return pd.concat([longest, shortest], ignore_index=True)[["which", value, "part", "paragraph", "sentence", "text"]]
+    both = pd.concat([longest, shortest], ignore_index=True)
+    return named(both[["which", value, "part", "paragraph", "sentence", "text"]], "extreme-sentences")
 
 
 @per_article

@@ -35,7 +35,7 @@ import numpy as np
 import pandas as pd
 
 from newslens.article import Article
-from newslens.dispatch import per_article
+from newslens.dispatch import named, per_article
 from newslens.entities import alias_key
 from newslens.quotes.context import COLUMNS, build_context
 from newslens.quotes.cues import cue_forms, cues
@@ -135,7 +135,8 @@ def quote_summary(table: pd.DataFrame) -> pd.DataFrame:
     out["speaker_label"] = labels
     out = out.reset_index()[cols]
     out["quoted_words"] = out["quoted_words"].astype(int)
-    return out.sort_values(["statements", "quoted_words", "speaker"], ascending=[False, False, True]).reset_index(drop=True)
+    out = out.sort_values(["statements", "quoted_words", "speaker"], ascending=[False, False, True])
+    return named(out.reset_index(drop=True), "quote-summary")
 
 
 @per_article(tables=("quotes",))
