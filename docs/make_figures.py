@@ -22,7 +22,7 @@ OUT = PROJECT_ROOT / "docs" / "img"
 def main() -> None:
     article = newslens.load_article(FIRST_ARTICLE)
     mentions = entity_mentions(article, numeric=False)
-    sentences = sentence_table(article)
+    sentences = sentence_table(article, quotes=quotes(article))
     figures = {
         "top-words": plots.plot_top_terms(word_frequencies(article, by="part"), n=12, title="Top words, by part"),
         "entities": plots.plot_entity_mentions(entity_summary(mentions), n=15, title="Who and what the article names"),
