@@ -25,6 +25,7 @@ from newslens.entities import (  # noqa: E402
 from newslens.errors import InvalidArgument, MissingData  # noqa: E402
 from newslens.paths import DATA_DIR  # noqa: E402
 from newslens.render import render_entities_html  # noqa: E402
+from newslens.style import label_name  # noqa: E402
 
 EXPECTED_BODY = {
     ("Andrei Rudenko", "PERSON"): 2, ("Vladimir Putin", "PERSON"): 1, ("Takeshi Iwaya", "PERSON"): 1,
@@ -178,7 +179,9 @@ def test_entity_charts_draw_the_table(mentions):
     ax = plots.plot_entity_mentions(summary, n=6)
     assert drawn_barh(ax) == list(zip(summary["entity"].head(6), summary["mentions"].head(6).astype(float)))
     ax = plots.plot_label_breakdown(mentions)
-    assert dict(drawn_barh(ax)) == mentions["label"].value_counts().astype(float).to_dict()
+    assert dict(drawn_barh(ax)) == {label_name(k): float(v) for k, v in mentions["label"].value_counts().items()}
+    assert "Country, city or state" in dict(drawn_barh(ax))  # labels in words, not GPE
+    assert all(float(t).is_integer() for t in ax.get_xticks())  # counts: whole-number ticks
     ax = plots.plot_entity_timeline(mentions, n=5)
     kept = [t.get_text() for t in ax.get_yticklabels()]
     assert len(kept) == 5 and sum(len(c.get_offsets()) for c in ax.collections) == mentions["canonical"].isin(kept).sum()

@@ -17,9 +17,10 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 
 from newslens.errors import InvalidArgument, message
-from newslens.style import KIND_COLORS, LABEL_COLORS, PART_COLORS, STYLE
+from newslens.style import KIND_COLORS, LABEL_COLORS, PART_COLORS, STYLE, label_name
 from newslens.tokenize import reader_words
 
 __all__ = [
@@ -65,6 +66,11 @@ def _plain(labels) -> list[str]:
     """Labels taken from data, drawn as they are: a ``$`` escaped, so that "$5 bn vs $6 bn" is never
     read as maths (matplotlib shows an escaped dollar as a dollar)."""
     return [str(label).replace("$", r"\$") for label in labels]
+
+
+def _whole_numbers(axis) -> None:
+    """Ticks only at whole numbers, for an axis of counts (no half-sentence ticks)."""
+    axis.set_major_locator(MaxNLocator(integer=True))
 
 
 def _nothing(ax: Axes, what: str) -> None:
@@ -128,6 +134,7 @@ def plot_words_per_paragraph(tokens: pd.DataFrame, *, ax: Axes | None = None, ti
         ax.bar(words["paragraph"].astype(str), words["words"], color=colors)
         _legend(ax, {p: PART_COLORS.get(p, "#333333") for p in dict.fromkeys(words["part"])}, ncols=3)
         ax.set(title=_title(title, "Words per paragraph"), xlabel="Paragraph (article order)", ylabel="Words")
+        _whole_numbers(ax.yaxis)
     return ax
 
 
@@ -184,6 +191,8 @@ def plot_top_terms(
             _nothing(ax, "the article has no words to count here")
         label = "Occurrences" if value == "count" else "Occurrences per 1,000 words"
         ax.set(title=_title(title, f"Top {n} terms"), xlabel=label, ylabel="Term")
+        if value == "count":
+            _whole_numbers(ax.xaxis)
     return ax
 
 
@@ -319,6 +328,7 @@ def plot_length_histogram(
                        label=f"median {median:g}" if not many else None)
         ax.legend(frameon=False, fontsize=8)
         ax.set(title=_title(title, "Sentence lengths"), xlabel=f"Sentence length ({value})", ylabel="Sentences")
+        _whole_numbers(ax.yaxis)
     return ax
 
 
@@ -398,9 +408,10 @@ def plot_entity_mentions(
         colors = [LABEL_COLORS.get(lab, "#999999") for lab in top["label"]]
         bars = ax.barh(_plain(top["entity"]), top[value], color=colors)
         _bar_labels(ax, bars)
-        _legend(ax, {lab: LABEL_COLORS.get(lab, "#999999") for lab in dict.fromkeys(summary.head(n)["label"])},
+        _legend(ax, {label_name(lab): LABEL_COLORS.get(lab, "#999999") for lab in dict.fromkeys(summary.head(n)["label"])},
                 loc="lower right")
         ax.set(title=_title(title, "Who and what the article names"), xlabel=value.capitalize(), ylabel="Entity")
+        _whole_numbers(ax.xaxis)
     return ax
 
 
@@ -411,10 +422,11 @@ def plot_label_breakdown(mentions: pd.DataFrame, *, ax: Axes | None = None, titl
     with style():
         ax = _axes(ax, (6, max(2.5, 0.35 * len(table) + 1)))
         colors = [LABEL_COLORS.get(lab, "#999999") for lab in table.index]
-        bars = ax.barh(table.index, table["mentions"], color=colors)
+        bars = ax.barh([label_name(lab) for lab in table.index], table["mentions"], color=colors)
         ax.bar_label(bars, labels=[f"{m} ({e} entities)" for m, e in zip(table["mentions"], table["entities"])],
                      padding=2, fontsize=8)
-        ax.set(title=_title(title, "Mentions by label"), xlabel="Mentions", ylabel="Label")
+        ax.set(title=_title(title, "Mentions by label"), xlabel="Mentions", ylabel="Kind of entity")
+        _whole_numbers(ax.xaxis)
     return ax
 
 
@@ -430,7 +442,7 @@ def plot_entity_timeline(
         ax = _axes(ax, (8, max(2.5, 0.32 * len(keep) + 1)))
         for label, group in shown.groupby("label"):
             ax.scatter(group["sentence"], group["canonical"].map(row), s=60, color=LABEL_COLORS.get(label, "#999999"),
-                       label=label, zorder=3)
+                       label=label_name(label), zorder=3)
         ax.set_yticks(range(len(keep)), _plain(keep))
         ax.invert_yaxis()
         ax.grid(axis="x", color="#eeeeee", zorder=0)
@@ -513,6 +525,7 @@ def plot_quoted_speakers(
             _bar_labels(ax, bars)
             xlabel = "Words inside quotation marks"
         ax.set(title=_title(title, "Who is quoted"), xlabel=xlabel, ylabel="Speaker")
+        _whole_numbers(ax.xaxis)
     return ax
 
 

@@ -6,7 +6,7 @@ the charts (:mod:`newslens.plots`) without importing a plotting library.
 
 from __future__ import annotations
 
-__all__ = ["STYLE", "PART_COLORS", "LABEL_COLORS", "KIND_COLORS"]
+__all__ = ["STYLE", "PART_COLORS", "LABEL_COLORS", "LABEL_NAMES", "KIND_COLORS", "label_name"]
 
 STYLE = {
     "axes.spines.top": False,
@@ -50,3 +50,31 @@ LABEL_COLORS = {
 KIND_COLORS = {"direct": "#d62728", "partial": "#ff7f0e", "reported": "#1f77b4", "unattributed": "#999999",
                "quotation": "#d62728", "narration": "#c7c7c7"}
 """One colour per kind of statement (and for narration), the same in every chart."""
+
+
+LABEL_NAMES = {
+    "PERSON": "Person",
+    "NORP": "Nationality or group",
+    "FAC": "Building or facility",
+    "ORG": "Organisation",
+    "GPE": "Country, city or state",
+    "LOC": "Other place",
+    "PRODUCT": "Product",
+    "EVENT": "Event",
+    "WORK_OF_ART": "Work of art",
+    "LAW": "Law",
+    "LANGUAGE": "Language",
+    "DATE": "Date",
+    "TIME": "Time",
+    "PERCENT": "Percentage",
+    "MONEY": "Money",
+    "QUANTITY": "Quantity",
+    "ORDINAL": "Ordinal",
+    "CARDINAL": "Number",
+}
+"""Entity labels in words, for charts a reader reads without a glossary (tables keep spaCy's codes)."""
+
+
+def label_name(label: str) -> str:
+    """The entity label in words: ``"GPE"`` -> ``"Country, city or state"`` (unknown labels as they are)."""
+    return LABEL_NAMES.get(label, label)
