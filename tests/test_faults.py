@@ -177,8 +177,14 @@ def test_folders_a_killed_run_left_are_cleaned(tmp_path, monkeypatch):
         folder.mkdir()
         (folder / ".newslens-work").write_text(str(pid), encoding="utf-8")
     (tmp_path / ".r-user-notes").mkdir()  # not newslens's: kept
+    backup = tmp_path / ".r-backup"  # a user's copy of an old report: kept, though it holds the marker
+    backup.mkdir()
+    (backup / report_module.MARKER).write_text("", encoding="utf-8")
+    set_aside = tmp_path / f".r-old-{2 ** 22 + 54321}"  # a previous report a killed run had set aside
+    set_aside.mkdir()
+    (set_aside / report_module.MARKER).write_text("", encoding="utf-8")
     run_report([FIRST_ARTICLE], out=tmp_path / "r", notebook_paths=notebooks()[:1], progress=False)
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".r-alive5678", ".r-user-notes", "r"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".r-alive5678", ".r-backup", ".r-user-notes", "r"]
 
 
 # 9. the HTML report needs no network

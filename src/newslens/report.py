@@ -161,23 +161,27 @@ def _work_folder(out: Path) -> Path:
     there (its process is gone) are removed first."""
     out.parent.mkdir(parents=True, exist_ok=True)
     for stale in out.parent.glob(f".{out.name}-*"):
-        owner = stale / _WORK if (stale / _WORK).is_file() else stale / MARKER
-        if owner.is_file() and not _alive(_pid_of(stale, owner)):
+        if stale.is_dir() and not _alive(_builder(stale, out.name)):
             shutil.rmtree(stale, ignore_errors=True)
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     (work / _WORK).write_text(str(os.getpid()), encoding="utf-8")
     return work
 
 
-def _pid_of(folder: Path, owner: Path) -> int | None:
-    text = owner.read_text(encoding="utf-8", errors="replace").strip() if owner.name == _WORK else \
-        folder.name.rpartition("-")[2]  # a previous report set aside: .NAME-old-PID
-    return int(text) if text.isdigit() else None
+def _builder(folder: Path, name: str) -> int:
+    """The process that made ``folder``, if newslens made it: a report being built holds
+    :data:`_WORK` with its pid; a previous report set aside is named ``.NAME-old-PID`` and holds
+    :data:`MARKER`. Anything else (a user's ``.reports-backup``, say) gets -1, "still in use", and is kept."""
+    if (folder / _WORK).is_file():
+        text = (folder / _WORK).read_text(encoding="utf-8", errors="replace").strip()
+        return int(text) if text.isdigit() else -1
+    pid = folder.name.removeprefix(f".{name}-old-")
+    return int(pid) if pid != folder.name and pid.isdigit() and (folder / MARKER).is_file() else -1
 
 
-def _alive(pid: int | None) -> bool:
-    if pid is None:
-        return False
+def _alive(pid: int) -> bool:
+    if pid < 0:
+        return True  # not newslens's: never removed
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
