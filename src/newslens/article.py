@@ -13,11 +13,12 @@ import pandas as pd
 
 from newslens.cache import cached_table
 from newslens.errors import ArticleError, InvalidArgument, message
-from newslens.io import RawText, extract_html, lone_surrogate, looks_like_html, read_text
+from newslens.io import RawText, lone_surrogate, looks_like_html, read_text
 from newslens.layouts import parse_layout
 from newslens.segment import paragraph_spans
 from newslens.stopwords import get_stopwords
 from newslens.tokenize import paragraph_table, reader_words, sentence_table_raw, token_table
+from newslens.webpage import extract_page
 
 __all__ = ["Article", "Metadata", "load_article", "article_from_raw", "article_from_text"]
 
@@ -191,9 +192,8 @@ def article_from_raw(raw: RawText, *, article_id: str, layout: str = "auto", sen
 
 def _from_html(raw, article_id: str, *, sentence_model: str) -> Article:
     """An article from an HTML page: trafilatura's title and main text, the page kept in ``html``."""
-    text, meta = extract_html(raw.text, source=raw.source)
+    text, meta, parts = extract_page(raw.text, source=raw.source)
     spans = paragraph_spans(text)
-    parts = (["headline"] if meta["headline"] else []) + ["body"] * (len(spans) - (1 if meta["headline"] else 0))
     metadata = Metadata(**meta, layout="html", source=raw.source, encoding=raw.encoding)
     return Article(id=article_id, text=text, metadata=metadata, paragraph_spans=spans, parts=parts,
                    sentence_model=sentence_model, html=raw.text)

@@ -9,7 +9,6 @@ import stat
 import sys
 import warnings
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -18,7 +17,7 @@ from newslens.errors import ArticleError
 
 __all__ = [
     "MAX_BYTES", "ARTICLE_SUFFIXES", "TABLE_SUFFIXES", "RawText", "read_text", "decode_bytes", "is_corpus_source",
-    "looks_like_html", "extract_html", "lone_surrogate",
+    "looks_like_html", "lone_surrogate",
 ]
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
@@ -239,43 +238,3 @@ def looks_like_html(source: str, text: str) -> bool:
         return True
     head = text.lstrip()[:200].lower()
     return head.startswith(("<!doctype html", "<html"))
-
-
-def extract_html(html: str, *, source: str = "<html>") -> tuple[str, dict[str, object]]:
-    """The main text and metadata of an HTML page, with trafilatura.
-
-    Returns:
-        ``(text, metadata)``: the title and the main text as paragraphs separated by blank
-        lines, and ``headline``, ``published`` (a ``datetime`` or None), ``author``, ``outlet``.
-
-    Raises:
-        ArticleError: No main text could be found in the page.
-    """
-    import trafilatura  # lazy: 0.2 s to import, and only HTML pages need it
-
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True)
-    body = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if not body:
-        raise ArticleError(
-            f"{source}: no article text found in the HTML page. Fix: save the article's own page, "
-            "or copy its text into a .txt file.",
-            path=source,
-        )
-    title = (getattr(doc, "title", None) or "").strip()
-    published = None
-    if getattr(doc, "date", None):
-        try:
-            published = datetime.fromisoformat(str(doc.date))
-        except ValueError:
-            published = None
-    paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
-    if title and paragraphs and paragraphs[0] == title:
-        paragraphs = paragraphs[1:]
-    text = "\n\n".join(([title] if title else []) + paragraphs)
-    meta = {
-        "headline": title or None,
-        "published": published,
-        "author": (getattr(doc, "author", None) or None),
-        "outlet": (getattr(doc, "sitename", None) or None),
-    }
-    return text, meta
