@@ -212,12 +212,14 @@ def plot_dispersion(disp: pd.DataFrame, *, ax: Axes | None = None, title: str | 
     terms = disp.attrs.get("terms") or list(dict.fromkeys(disp["term"]))
     with style():
         ax = _axes(ax, (8, 0.5 * len(terms) + 1.5))
-        for start in disp.attrs.get("paragraph_starts", []):
-            ax.axvline(start, color="#cccccc", linestyle=":", linewidth=1, zorder=0)
+        for k, start in enumerate(disp.attrs.get("paragraph_starts", [])):
+            ax.axvline(start, color="#bbbbbb", linestyle=":", linewidth=1, zorder=0, label="paragraph start" if k == 0 else None)
         for row, term in enumerate(terms):
             hits = disp.loc[disp["term"] == term, "word_position"]
             ax.plot(hits, [row] * len(hits), "|", markersize=16, markeredgewidth=2, color="#1f77b4")
         ax.set_yticks(range(len(terms)), _plain(terms))
+        if disp.attrs.get("paragraph_starts"):
+            ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1, 1))
         ax.set_ylim(-0.7, len(terms) - 0.3)
         ax.invert_yaxis()
         if disp.attrs.get("total_words"):
@@ -326,6 +328,9 @@ def plot_length_histogram(
                        label=f"mean {mean:.1f}" if not many else None)
             ax.axvline(median, color="black" if not many else color, linestyle=":", linewidth=1.5,
                        label=f"median {median:g}" if not many else None)
+        if len(groups) > 1:  # one colour per article: say what the two line styles are
+            ax.plot([], [], color="#555555", linestyle="--", label="mean (dashed)")
+            ax.plot([], [], color="#555555", linestyle=":", label="median (dotted)")
         ax.legend(frameon=False, fontsize=8)
         ax.set(title=_title(title, "Sentence lengths"), xlabel=f"Sentence length ({value})", ylabel="Sentences")
         _whole_numbers(ax.yaxis)
@@ -375,13 +380,23 @@ def plot_sentence_lengths(
 def plot_length_box(
     sentences: pd.DataFrame, *, by: str = "part", value: str = "words", ax: Axes | None = None, title: str | None = None
 ) -> Axes:
-    """Box plot of sentence length per part (or per ``article_id`` to compare articles)."""
-    groups = [(name, g[value].tolist()) for name, g in sentences.groupby(by, sort=False)]
+    """Box plot of sentence length per part (or per ``article_id`` to compare articles).
+
+    A group of a single sentence has no spread to draw: it is left out, and the x label says so.
+    """
+    everything = [(name, g[value].tolist()) for name, g in sentences.groupby(by, sort=False)]
+    groups = [(name, values) for name, values in everything if len(values) > 1]
+    single = [str(name) for name, values in everything if len(values) == 1]
+    xlabel = f"Sentence length ({value})" + (f"; one sentence only, not drawn: {', '.join(single)}" if single else "")
     with style():
         ax = _axes(ax, (7, 3.5))
-        ax.boxplot([g for _, g in groups], tick_labels=_plain([n for n, _ in groups]), orientation="horizontal", showmeans=True)
-        ax.invert_yaxis()
-        ax.set(title=_title(title, f"Sentence length by {by}"), xlabel=f"Sentence length ({value})",
+        if groups:
+            ax.boxplot([g for _, g in groups], tick_labels=_plain([n for n, _ in groups]), orientation="horizontal",
+                       showmeans=True)
+            ax.invert_yaxis()
+        else:
+            _nothing(ax, "no group has more than one sentence")
+        ax.set(title=_title(title, f"Sentence length by {by}"), xlabel=_plain([xlabel])[0],
                ylabel=by.replace("_", " ").capitalize())
     return ax
 
@@ -483,7 +498,11 @@ def plot_cooccurrence_network(
                       for n in graph.nodes]
             sizes = [120 + 80 * (info.at[n, "mentions"] if info is not None and n in info.index else 1) for n in graph.nodes]
             nx.draw_networkx_nodes(graph, pos, ax=ax, node_color=colors, node_size=sizes)
-            nx.draw_networkx_labels(graph, pos, ax=ax, font_size=8, labels=dict(zip(graph.nodes, _plain(graph.nodes))))
+            ys = [y for _, y in pos.values()]
+            lift = 0.045 * ((max(ys) - min(ys)) or 1)  # labels just above their nodes, not on them
+            nx.draw_networkx_labels(graph, {n: (x, y + lift) for n, (x, y) in pos.items()}, ax=ax, font_size=8,
+                                    labels=dict(zip(graph.nodes, _plain(graph.nodes))), verticalalignment="bottom")
+            ax.margins(x=0.18, y=0.12)  # room for the labels at the edges
         ax.set_xticks([])
         ax.set_yticks([])
         ax.set(title=_title(title, "Entities named in the same sentence"),
@@ -538,9 +557,10 @@ def plot_quotes_along_article(
     markers = {"direct": "s", "partial": "D", "reported": "o", "unattributed": "x"}
     with style():
         ax = _axes(ax, (8, max(2.5, 0.45 * len(speakers) + 1.2)))
+        lane = {"direct": -0.2, "partial": 0.0, "reported": 0.2, "unattributed": 0.0}  # kinds side by side, never on top
         for kind, group in table.groupby("kind"):
-            ax.scatter(group["sentence"], group["speaker"].map(row), s=90, marker=markers.get(kind, "o"),
-                       color=KIND_COLORS.get(kind, "#333333"), label=kind, zorder=3)
+            ax.scatter(group["sentence"], group["speaker"].map(row) + lane.get(kind, 0.0), s=70,
+                       marker=markers.get(kind, "o"), color=KIND_COLORS.get(kind, "#333333"), label=kind, zorder=3)
         ax.set_yticks(range(len(speakers)), _plain(speakers))
         ax.invert_yaxis()
         ax.grid(axis="x", color="#eeeeee", zorder=0)
