@@ -94,3 +94,14 @@ def drawn_bar_heights(ax) -> list[float]:
     """The heights of a vertical bar chart's bars, left to right."""
     bars = sorted((bar for container in ax.containers for bar in container), key=lambda b: b.get_x())
     return [bar.get_height() for bar in bars]
+
+
+def modules_after(code: str) -> set[str]:
+    """The top-level modules a fresh Python has imported after running ``code`` (which must succeed)."""
+    import subprocess
+    import sys
+
+    probe = code + "\nimport sys as _s; print(' '.join(sorted({m.split('.')[0] for m in _s.modules})), file=_s.stderr)"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    return set(out.stderr.strip().splitlines()[-1].split())

@@ -176,7 +176,7 @@ def _mostly_utf8(data: bytes) -> bool:
     multi-byte UTF-8 sequences (curly quotes, accented letters), and fewer invalid bytes than those.
     A Latin-1 or cp1252 file holds no valid sequence, or fewer than its stray bytes."""
     sequences = _UTF8_SEQUENCE.findall(data)
-    high = sum(1 for b in data if b >= 0x80)
+    high = len(data.translate(None, bytes(range(128))))  # the bytes above ASCII
     invalid = high - sum(len(seq) for seq in sequences)
     return bool(sequences) and invalid <= len(sequences)
 

@@ -10,7 +10,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import Any
 
-from newslens.quotes.context import Context, Mention, Statement, char, cue_at, cues_in
+from newslens.quotes.context import Context, Mention, MentionIndex, Statement, char, cue_at, cues_in
 
 __all__ = ["Attribution", "Speaker", "attribution", "attributed", "speaker_of_cue", "via_of"]
 
@@ -185,16 +185,20 @@ def _antecedent(ctx: Context, before: int, *, person: bool) -> Mention | None:
 def _role_antecedent(ctx: Context, before: int, role_words: list[str], head: str) -> Mention | None:
     """The entity introduced with this role: "Deputy Minister ... Andrei Rudenko", "TV channel NHK",
     "Andrei Rudenko, the deputy minister"."""
-    named = ctx.index.subset("named", lambda r: r.label in ("PERSON", "ORG", "GPE", "NORP"))
-    if ("roles",) not in ctx.memo:  # each name's title and apposition words, read once per article
-        ctx.memo[("roles",)] = [_title_before(ctx, r.doc_start) | _apposition_after(ctx, r.doc_end) for r in named.items]
-    roles: list[set[str]] = ctx.memo[("roles",)]  # type: ignore[assignment]
-    return named.subset(("role", head), _has_role(named, roles, head)).last_ending_by(before)
+    with_role = _names_by_role(ctx).get(head)
+    return with_role.last_ending_by(before) if with_role is not None else None
 
 
-def _has_role(named, roles: list[set[str]], head: str):
-    position = {id(r): k for k, r in enumerate(named.items)}
-    return lambda r: head in roles[position[id(r)]]
+def _names_by_role(ctx: Context) -> dict[str, MentionIndex]:
+    """Each role word -> the names introduced with it (title before, apposition after), read once per article."""
+    if ("roles",) not in ctx.memo:
+        named = ctx.index.subset("named", lambda r: r.label in ("PERSON", "ORG", "GPE", "NORP"))
+        by_word: dict[str, list[Mention]] = {}
+        for r in named.items:
+            for word in _title_before(ctx, r.doc_start) | _apposition_after(ctx, r.doc_end):
+                by_word.setdefault(word, []).append(r)
+        ctx.memo[("roles",)] = {word: MentionIndex(names) for word, names in by_word.items()}
+    return ctx.memo[("roles",)]  # type: ignore[return-value]
 
 
 def _title_before(ctx: Context, start: int) -> set[str]:
