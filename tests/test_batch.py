@@ -9,7 +9,7 @@ import newslens
 import newslens.entities as entities_module  # patched below, to count computations
 import newslens.quotes as quotes_module
 from newslens import cache
-from newslens.batch import analyse, analyse_article, stream
+from newslens.batch import Item, analyse, analyse_article, analyse_items
 from newslens.corpus import load_corpus
 from newslens.entities import entity_mentions
 from newslens.quotes import quotes
@@ -69,12 +69,12 @@ def test_a_damaged_cache_file_is_recomputed(fresh_cache):
     assert cache.stats["hits"] == 0
 
 
-def test_analyse_over_two_processes_equals_one_process(folder, fresh_cache, monkeypatch):
+def test_analyse_on_two_dask_workers_equals_one_process(folder, fresh_cache, monkeypatch):
     cache.configure(enabled=False)
     try:
-        one = load_corpus(folder).analyse(n_process=1, progress=False)
+        one = load_corpus(folder).analyse(workers=1, progress=False)
         corpus = load_corpus(folder)
-        two = corpus.analyse(n_process=2, progress=False)
+        two = corpus.analyse(workers=2, progress=False)  # a local Dask cluster
     finally:
         cache.configure(enabled=True)
     for name in ("sentences", "tokens", "entities", "quotes", "frequencies", "errors"):
@@ -88,7 +88,7 @@ def test_analyse_over_two_processes_equals_one_process(folder, fresh_cache, monk
         monkeypatch.setattr(module, name, lambda *a, _real=real, _name=name, **k: calls.append(_name) or _real(*a, **k))
     assert "Marc Peeters" in set(quotes(corpus)["speaker"])
     assert "Anna Berg" in set(entity_mentions(corpus)["canonical"])
-    again = corpus.analyse(n_process=2, progress=False)
+    again = corpus.analyse(workers=2, progress=False)
     pd.testing.assert_frame_equal(again["quotes"], two["quotes"])
     assert calls == []
     fresh = newslens.article_from_text(TEXT, article_id="fresh")  # the counter does count
@@ -107,22 +107,24 @@ def test_one_article_that_fails_does_not_sink_the_batch(monkeypatch):
         return real(article, *args, **kwargs)
 
     monkeypatch.setattr(entities_module, "_entity_mentions", flaky)
-    tables = analyse(articles, n_process=1, progress=False)
+    tables = analyse(articles, progress=False)
     assert tables["errors"].to_dict("records") == [
         {"file": "bad", "problem": "RuntimeError: regular expression took too long"}]
     assert sorted(set(tables["quotes"]["article_id"])) == ["also-good", "good"]
 
 
-def test_stream_reports_unreadable_files_and_keeps_going(folder):
+def test_a_chunk_reports_unreadable_files_and_keeps_going(folder):
     files = sorted(p for p in folder.iterdir() if p.suffix != ".md") + [folder / "missing.txt"]
-    results = list(stream(files, n_process=1))
-    errors = [e for _, _, e in results if e is not None]
-    assert len(results) == len(files)
-    assert len(errors) == 2 and "binary" in errors[0] and "missing.txt" in errors[1]
-    good = [tables for _, tables, e in results if e is None]
-    assert len(good) == 4 and all(len(t["tokens"]) for t in good)
+    items = [Item(id=p.stem, where=str(p), path=str(p)) for p in files]
+    items.append(Item(id="row-9", where="rows.jsonl:9", problem="not JSON (Expecting value)"))
+    tables, kept = analyse_items(items, keep_articles=True)
+    problems = dict(zip(tables["errors"]["file"], tables["errors"]["problem"]))
+    assert len(problems) == 3 and "binary" in problems[str(folder / "broken.txt")]
+    assert "no such file" in problems[str(folder / "missing.txt")] and problems["rows.jsonl:9"].startswith("not JSON")
+    assert sorted(a.id for a in kept) == ["election", "port-strike", "rain", "talks"]
+    assert set(tables["tokens"]["article_id"]) == {"election", "port-strike", "rain", "talks"}
 
 
-def test_n_process_must_be_positive():
-    with pytest.raises(newslens.InvalidArgument, match="n_process=0"):
-        list(stream([], n_process=0))
+def test_workers_must_be_positive(folder):
+    with pytest.raises(newslens.InvalidArgument, match="workers=0"):
+        load_corpus(folder).analyse(workers=0)

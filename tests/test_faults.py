@@ -127,7 +127,7 @@ def test_the_same_file_name_in_two_folders_gives_two_ids(tmp_path):
     (tmp_path / "rain.txt").write_text("Rain again in Porto.", encoding="utf-8")
     corpus = load_corpus(tmp_path)
     assert sorted(corpus.ids) == ["a/story", "b/story", "rain"]
-    tables = corpus.analyse(n_process=1, progress=False)
+    tables = corpus.analyse(workers=1, progress=False)
     assert tables["sentences"].groupby("article_id").size().to_dict() == {"a/story": 2, "b/story": 2, "rain": 1}
 
 

@@ -1,17 +1,14 @@
-"""Every analysis over many articles at once: across the cores, cached, with a progress bar.
+"""Every analysis over many articles, in this process: what one task of the corpus engine runs.
 
-:func:`analyse` runs the full analysis (sentences, tokens, entity mentions, quotes, word
-frequencies) for each article of a corpus and returns the stacked tidy tables. Large corpora
-are spread over worker processes (each loads the spaCy model once and takes articles in chunks);
-each article's tables go to the disk cache (:mod:`newslens.cache`), so a second run reads them
-instead of computing. The articles given keep their tables (:meth:`~newslens.article.Article.adopt`),
-so ``entity_mentions(articles)`` or ``quotes(articles)`` afterwards are instant.
+:func:`analyse_article` runs the full analysis (sentences, tokens, entity mentions, quotes,
+word frequencies) of one article. :func:`analyse_items` reads and analyses a chunk of
+:class:`Item` (a file, a text already read, or an input that could not be read) and returns the
+chunk's stacked tables with an ``errors`` table: one article's failure, whatever it is, is a row
+there, never the end of the chunk. :func:`analyse` does the same for articles already in memory.
 
-This module takes articles (or paths of article files) and knows nothing of how they were
-gathered: :class:`~newslens.corpus.Corpus` sits above it and calls it.
-
-:func:`stream` is the same work as a generator, one article at a time: memory stays flat however
-large the corpus, since no article, ``Doc`` or table is kept once it is yielded.
+This module knows nothing of processes or machines: :mod:`newslens.engine` runs chunks on Dask
+workers, and :mod:`newslens.corpus` decides what the chunks hold. Each article's tables go to the
+disk cache (:mod:`newslens.cache`), so a second run reads them instead of computing.
 
 Example:
     >>> tables = analyse(load_corpus("data/articles"))  # doctest: +SKIP
@@ -20,30 +17,62 @@ Example:
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 from tqdm.auto import tqdm
 
-from newslens import cache
-from newslens.article import Article, load_article
+from newslens.article import Article, article_from_text, load_article
 from newslens.dispatch import stack
 from newslens.entities import entity_mentions
-from newslens.errors import ArticleError, InvalidArgument
+from newslens.errors import ArticleError
 from newslens.frequencies import word_frequencies
 from newslens.quotes import quotes
 
-__all__ = ["TABLES", "PARALLEL_THRESHOLD", "analyse", "stream", "analyse_article"]
+__all__ = ["TABLES", "Item", "analyse", "analyse_article", "analyse_items", "read_item", "ERROR_COLUMNS"]
 
 TABLES = ("sentences", "tokens", "entities", "quotes", "frequencies")
 """The tables :func:`analyse` makes for each article."""
 
-PARALLEL_THRESHOLD = 24
-"""From this many articles needing work, :func:`analyse` uses every core (starting a worker
-process and loading the model in it costs a few seconds, more than a few articles take)."""
+ERROR_COLUMNS = ["file", "problem"]
+"""The columns of every ``errors`` table: the file (or article id, or ``file:line``) and what went wrong."""
+
+
+@dataclass(frozen=True)
+class Item:
+    """One article to read and analyse, small enough to send to a worker.
+
+    ``path`` is a file to read there; else ``text`` is the article itself (a row of a CSV/JSONL
+    file, with its other columns in ``extra``); else ``problem`` says why the input could not be
+    read at all (it goes straight to the errors). ``where`` names the input in errors.
+    """
+
+    id: str
+    where: str
+    path: str | None = None
+    text: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+    problem: str | None = None
+
+
+def read_item(item: Item | Article, *, layout: str = "auto") -> Article:
+    """The :class:`~newslens.article.Article` of an item (an article is its own).
+
+    Raises:
+        ArticleError: The file cannot be read, the text is empty, or the item is an input
+            already found unreadable.
+    """
+    if isinstance(item, Article):
+        return item
+    if item.problem is not None:
+        raise ArticleError(item.problem, path=item.where)
+    if item.path is not None:
+        return load_article(item.path, article_id=item.id, layout=layout)
+    article = article_from_text(item.text if isinstance(item.text, str) else "", article_id=item.id, layout=layout)
+    article.extra = dict(item.extra)
+    return article
 
 
 def analyse_article(article: Article) -> dict[str, pd.DataFrame]:
@@ -64,94 +93,51 @@ def analyse_article(article: Article) -> dict[str, pd.DataFrame]:
     }
 
 
-def stream(
-    articles: Iterable[Any],
-    *,
-    n_process: int | None = None,
-    progress: bool = False,
-    layout: str = "auto",
-    total: int | None = None,
-) -> Iterator[tuple[Any, dict[str, pd.DataFrame] | None, str | None]]:
-    """Analyse articles one by one, in order, yielding ``(article, tables, error)``.
+def _problem(exc: BaseException) -> str:
+    return str(exc) if isinstance(exc, ArticleError) else f"{type(exc).__name__}: {exc}"
+
+
+def analyse_items(
+    items: Iterable[Item | Article], *, layout: str = "auto", keep_articles: bool = False
+) -> tuple[dict[str, pd.DataFrame], list[Article]]:
+    """Read and analyse a chunk of items in this process.
 
     Args:
-        articles: Articles, or paths of article files (read in the workers).
-        n_process: Worker processes; 1 runs in this process; ``None`` uses every core.
-        progress: Show a progress bar.
-        layout: The layout for files read here.
-        total: The number of articles, for the progress bar when ``articles`` has no length.
+        items: The chunk.
+        layout: The layout for every article read.
+        keep_articles: Also return the articles (with the tables they memoised), so that a caller
+            holding copies of them can :meth:`~newslens.article.Article.adopt` the tables.
 
-    Yields:
-        The :class:`~newslens.article.Article` (``None`` when a file could not be read), its
-        tables as from :func:`analyse_article` (``None`` on error) and the error message
-        (``None`` on success).
+    Returns:
+        The tables of :data:`TABLES` stacked, with ``errors`` (``file``, ``problem``); and the
+        articles analysed (empty unless ``keep_articles``).
     """
-    n_process = (os.cpu_count() or 1) if n_process is None else n_process
-    if n_process < 1:
-        raise InvalidArgument(f"n_process={n_process!r}: needs at least one process. Fix: pass n_process=1 or more.")
-    total = total if total is not None else (len(articles) if hasattr(articles, "__len__") else None)
-    bar = tqdm(total=total, desc="newslens", unit="article", disable=not progress)
-    items = ((item, layout) for item in articles)
-    pool = None
-    try:
-        if n_process == 1:
-            results: Iterable[Any] = map(_read_and_work, items)
-        else:
-            pool = _pool(n_process)
-            results = pool.imap(_read_and_work, items, chunksize=4)
-        for result in results:
-            bar.update(1)
-            yield result
-    finally:
-        bar.close()
-        if pool is not None:
-            pool.terminate()
+    frames: dict[str, list[pd.DataFrame]] = {name: [] for name in TABLES}
+    errors, kept = [], []
+    for item in items:
+        try:
+            article = read_item(item, layout=layout)
+            tables = analyse_article(article)
+        except Exception as exc:  # noqa: BLE001 - one article's failure, whatever it is, must not sink the corpus
+            errors.append({"file": item.id if isinstance(item, Article) else item.where, "problem": _problem(exc)})
+            continue
+        for name, table in tables.items():
+            frames[name].append(table)
+        if keep_articles:
+            kept.append(article)
+    out = {name: stack(parts) for name, parts in frames.items()}
+    out["errors"] = pd.DataFrame(errors, columns=ERROR_COLUMNS)
+    return out, kept
 
 
-def _pool(n_process: int) -> Any:
-    """Worker processes: forked where the system allows it (they start at once, share the loaded
-    model, and never re-run the caller's script), spawned elsewhere."""
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    return multiprocessing.get_context(method).Pool(n_process, initializer=_init_worker, initargs=(_cache_env(),))
+def analyse(articles: Iterable[Article], *, progress: bool = True) -> dict[str, pd.DataFrame]:
+    """Run every analysis over articles in memory, in this process, and return the stacked tables.
 
-
-def _read_and_work(item: tuple[Any, str]) -> tuple[Any, dict[str, pd.DataFrame] | None, str | None]:
-    """Worker: read the article (unless given one), analyse it, and return it with its tables (the
-    article carries what it memoised, so the parent can keep it), or the error."""
-    source, layout = item
-    article = None
-    try:
-        article = source if isinstance(source, Article) else load_article(source, layout=layout)
-        return article, analyse_article(article), None
-    except ArticleError as exc:
-        return article, None, str(exc)
-    except Exception as exc:  # noqa: BLE001 - one article's failure, whatever it is, must not sink the corpus
-        return article, None, f"{type(exc).__name__}: {exc}"
-
-
-def _cache_env() -> dict[str, str]:
-    return {"NEWSLENS_CACHE_DIR": str(cache.cache_dir()), "NEWSLENS_CACHE": "on" if cache.enabled() else "off"}
-
-
-def _init_worker(env: dict[str, str]) -> None:
-    os.environ.update(env)
-
-
-def analyse(
-    articles: Iterable[Article],
-    *,
-    n_process: int | None = None,
-    progress: bool = True,
-) -> dict[str, pd.DataFrame]:
-    """Run every analysis over many articles and return the stacked tables.
-
-    Articles whose tables are already kept are not computed again; the others keep the tables
-    computed for them (in a worker process or here).
+    Articles whose tables are already kept are not computed again. For many articles across the
+    cores or machines, use :meth:`newslens.corpus.Corpus.analyse`.
 
     Args:
-        articles: The articles (a :class:`~newslens.corpus.Corpus`, a list, ...).
-        n_process: Worker processes. Default: every core when at least
-            :data:`PARALLEL_THRESHOLD` articles need computing, else 1.
+        articles: The articles (a list, a :class:`~newslens.corpus.Corpus`, ...).
         progress: Show a progress bar.
 
     Returns:
@@ -163,27 +149,21 @@ def analyse(
         >>> tables = analyse(load_corpus("data/articles"), progress=False)  # doctest: +SKIP
         >>> tables["quotes"][["article_id", "speaker", "quote"]]  # doctest: +SKIP
     """
+    frames: dict[str, list[pd.DataFrame]] = {name: [] for name in TABLES}
+    errors = []
     articles = list(articles)
-    todo = [a for a in articles if not a.has_tables(*_KEPT)]
-    if n_process is None:
-        n_process = (os.cpu_count() or 1) if len(todo) >= PARALLEL_THRESHOLD else 1
-    failed: dict[int, str] = {}
-    for article, (worked, _, error) in zip(todo, stream(todo, n_process=n_process, progress=progress)):
-        if error is not None:
-            failed[id(article)] = error
-        elif worked is not article:
-            article.adopt(worked)
-    tables: dict[str, list[pd.DataFrame]] = {name: [] for name in TABLES}
-    for article in articles:
-        if id(article) in failed:
+    for article in tqdm(articles, desc="newslens", unit="article", disable=not progress):
+        try:
+            tables = analyse_article(article)
+        except Exception as exc:  # noqa: BLE001 - as in analyse_items
+            errors.append({"file": article.id, "problem": _problem(exc)})
             continue
-        for name, table in analyse_article(article).items():  # kept: no recomputation
-            tables[name].append(table)
-    out = {name: stack(frames) for name, frames in tables.items()}
-    out["errors"] = pd.DataFrame([{"file": a.id, "problem": failed[id(a)]} for a in articles if id(a) in failed],
-                                 columns=["file", "problem"])
+        for name, table in tables.items():
+            frames[name].append(table)
+    out = {name: stack(parts) for name, parts in frames.items()}
+    out["errors"] = pd.DataFrame(errors, columns=ERROR_COLUMNS)
     return out
 
 
-_KEPT = ("tokens", "quotes", "entity_mentions")
+KEPT = ("tokens", "quotes", "entity_mentions")
 """An article with these tables kept needs no computing (the others are made from them at once)."""

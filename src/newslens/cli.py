@@ -77,7 +77,51 @@ def build_parser() -> argparse.ArgumentParser:
                         help="seconds one notebook cell may run (default: 600)")
     report.add_argument("--svg", action="store_true", help="also save every figure as SVG (PNG always)")
     report.set_defaults(handler=_cmd_report, format="report")
+    analyse = sub.add_parser(
+        "analyse",
+        help="Analyse a corpus of any size on Dask and write every table as a Parquet dataset.",
+        description="Read the articles as a stream, analyse them in chunks on a local Dask cluster (one worker "
+        "process per core) or on the cluster of --scheduler, and write sentences, tokens, entities, quotes, "
+        "frequencies and errors under --out (one Parquet file per chunk per table). A rerun resumes: chunks "
+        "already written are skipped. Read the result with newslens.corpus.read_tables(OUT) or "
+        "dask.dataframe.read_parquet('OUT/entities').",
+    )
+    analyse.add_argument("path", metavar="SOURCE", help="a folder, a glob, or a .csv/.jsonl file of articles")
+    analyse.add_argument("--out", required=True, help="the dataset folder (created; resumed if it exists)")
+    analyse.add_argument("--scheduler", metavar="ADDRESS", help="a Dask scheduler to run on (tcp://HOST:8786); "
+                         "default: a local cluster")
+    analyse.add_argument("--workers", type=_positive, metavar="N", help="worker processes of the local cluster "
+                         "(default: one per core)")
+    analyse.add_argument("--chunk-size", type=_positive, default=16, metavar="N",
+                         help="articles per task and per Parquet file (default: 16; more for millions of articles)")
+    analyse.add_argument("--layout", default="auto", choices=("auto", *LAYOUTS),
+                         help="force a layout (default: auto, detect it)")
+    analyse.add_argument("--cache", action="store_true", help="also keep each article's tables in the disk cache "
+                         "(worth it when articles repeat across runs or corpora)")
+    analyse.add_argument("--no-progress", action="store_true", help="no progress bar")
+    analyse.set_defaults(handler=_cmd_analyse, format="report")
     return parser
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of 1 or more")
+    return number
+
+
+def _cmd_analyse(args: argparse.Namespace) -> str:
+    from newslens.corpus import analyse
+
+    done = analyse(args.path, out=args.out, scheduler=args.scheduler, workers=args.workers,
+                   chunk_size=args.chunk_size, layout=args.layout, progress=not args.no_progress, use_cache=args.cache)
+    skipped = f", {done['skipped']} found done" if done["skipped"] else ""
+    errors = f"{done['errors']} error{'' if done['errors'] == 1 else 's'}"
+    return (f"analysed {done['articles']} articles ({errors}) in {done['chunks']} chunks{skipped}, "
+            f"{done['seconds']:.1f} s: tables in {done['out']}")
 
 
 def _cmd_report(args: argparse.Namespace) -> str:

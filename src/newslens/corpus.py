@@ -4,7 +4,11 @@ A :class:`Corpus` holds the articles that could be read and an ``errors`` table 
 could not (file, problem): nothing is dropped silently, and every good file is analysed. Its
 tables are the articles' tidy tables stacked, each row keeping its ``article_id``; every
 analysis accepts a corpus (:func:`newslens.dispatch.per_article`), and :meth:`Corpus.analyse`
-runs them all at once (:mod:`newslens.batch`).
+runs them all at once (in this process, or on Dask workers: :mod:`newslens.engine`).
+
+A corpus too large for memory is never loaded: :func:`analyse` streams its articles
+(:func:`iter_items`) through the Dask engine into a Parquet dataset, which :func:`read_tables`
+(or ``dask.dataframe.read_parquet``) reads back.
 
 Which paths hold many articles (a folder, a glob, a CSV/JSONL file) is decided in one place,
 :func:`newslens.io.is_corpus_source`.
@@ -18,21 +22,26 @@ import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from io import StringIO
+from itertools import islice
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from tqdm.auto import tqdm
 
-from newslens import batch
-from newslens.article import Article, article_from_text, load_article
-from newslens.errors import ArticleError
-from newslens.io import ARTICLE_SUFFIXES, TABLE_SUFFIXES, lone_surrogate, read_text
+from newslens import batch, cache, engine
+from newslens.article import Article
+from newslens.batch import ERROR_COLUMNS, Item, read_item
+from newslens.engine import read_tables
+from newslens.errors import ArticleError, InvalidArgument, message
+from newslens.io import ARTICLE_SUFFIXES, TABLE_SUFFIXES, lone_surrogate, open_text
 
-__all__ = ["TABLE_MAX_BYTES", "Corpus", "load_corpus", "article_files", "article_ids"]
+__all__ = ["PARALLEL_THRESHOLD", "Corpus", "load_corpus", "analyse", "read_tables", "iter_items", "article_files",
+           "article_ids"]
 
-TABLE_MAX_BYTES = 1024 * 1024 * 1024
-"""Largest CSV/JSONL corpus file read (1 GiB): it holds many articles, so more than one article's limit."""
+PARALLEL_THRESHOLD = 24
+"""From this many articles needing work, :meth:`Corpus.analyse` starts a local Dask cluster (starting the
+workers and loading the model in each costs a few seconds, more than a few articles take)."""
 
 
 @dataclass
@@ -84,20 +93,67 @@ class Corpus:
         """Every article's tokens, stacked."""
         return self._stack("tokens")
 
-    def analyse(self, *, n_process: int | None = None, progress: bool = True) -> dict[str, pd.DataFrame]:
-        """Every analysis over every article, across the cores and cached: see :func:`newslens.batch.analyse`.
+    def analyse(
+        self, *, client: Any = None, workers: int | None = None, progress: bool = True
+    ) -> dict[str, pd.DataFrame]:
+        """Every analysis over every article, cached, on Dask workers for a large corpus.
 
-        Articles an analysis fails on join :attr:`errors` (``file`` is then the article's id); the
-        returned ``errors`` are all of them: files that could not be read and articles that failed.
+        Articles whose tables are kept are not computed again. The others are computed here when
+        there are few of them, else on a local Dask cluster (one worker process per core) or on
+        ``client``'s cluster; each article keeps the tables computed for it, so that
+        ``entity_mentions(corpus)`` or ``quotes(corpus)`` afterwards are instant.
+
+        Args:
+            client: A ``dask.distributed.Client`` to run on (a cluster of several machines).
+            workers: Worker processes of the local cluster; 1 computes in this process. Default:
+                every core when at least :data:`PARALLEL_THRESHOLD` articles need computing, else 1.
+            progress: Show a progress bar.
+
+        Returns:
+            As :func:`newslens.batch.analyse`. Articles an analysis fails on join :attr:`errors`
+            (``file`` is then the article's id); the returned ``errors`` are all of them: files that
+            could not be read and articles that failed.
+
+        Example:
+            >>> tables = load_corpus("data/articles").analyse()  # doctest: +SKIP
+            >>> tables["quotes"][["article_id", "speaker", "quote"]]  # doctest: +SKIP
         """
-        tables = batch.analyse(self.articles, n_process=n_process, progress=progress)
-        self.errors = pd.concat([self.errors, tables["errors"]], ignore_index=True).drop_duplicates(ignore_index=True)
+        if workers is not None and workers < 1:
+            raise InvalidArgument(message(f"workers={workers!r}", "needs at least one worker", "pass workers=1 or more"))
+        todo = [a for a in self.articles if not a.has_tables(*batch.KEPT)]
+        if client is None and workers is None:
+            todo = _read_cached(todo)  # a rerun reads the disk cache here, starting no cluster
+            workers = (os.cpu_count() or 1) if len(todo) >= PARALLEL_THRESHOLD else 1
+        failed = pd.DataFrame(columns=ERROR_COLUMNS)
+        if todo and (client is not None or workers > 1):
+            failed = engine.analyse_in_memory(todo, client=client, workers=workers, progress=progress)
+        bad = set(failed["file"])
+        tables = batch.analyse([a for a in self.articles if a.id not in bad], progress=progress and client is None
+                               and workers == 1)
+        self.errors = pd.concat([self.errors, failed, tables["errors"]], ignore_index=True).drop_duplicates(
+            ignore_index=True)
         tables["errors"] = self.errors.copy()
         return tables
 
     def info(self) -> pd.DataFrame:
         """One row per article: id, metadata and counts."""
         return pd.DataFrame([a.info() for a in self.articles])
+
+
+def _read_cached(articles: list[Article]) -> list[Article]:
+    """Analyse articles here while the disk cache holds their tables; return those from the first
+    one it did not hold (the rest, worth a cluster)."""
+    if not cache.enabled():
+        return articles
+    for index, article in enumerate(articles):
+        misses = cache.stats["misses"]
+        try:
+            batch.analyse_article(article)
+        except Exception:  # noqa: BLE001 - computed again, and reported, with the rest
+            return articles[index:]
+        if cache.stats["misses"] > misses:
+            return articles[index + 1:]
+    return []
 
 
 def load_corpus(
@@ -108,7 +164,7 @@ def load_corpus(
     layout: str = "auto",
     progress: bool = False,
 ) -> Corpus:
-    """Read many articles.
+    """Read many articles into memory (for a corpus too large for that, see :func:`analyse`).
 
     Args:
         source: A folder (every ``.txt``, ``.html`` and ``.htm`` in it, recursively), a glob
@@ -125,39 +181,153 @@ def load_corpus(
     Raises:
         ArticleError: ``source`` matches nothing, or a CSV/JSONL lacks ``text_column``.
     """
-    if isinstance(source, (str, Path)) and Path(source).suffix.lower() in TABLE_SUFFIXES and Path(source).is_file():
-        return _from_table(Path(source), text_column=text_column, id_column=id_column, layout=layout)
-    files = article_files(source)
-    ids = article_ids(files)
     articles, errors = [], []
-    for path in tqdm(files, desc="reading", unit="article", disable=not progress):
+    items = iter_items(source, text_column=text_column, id_column=id_column)
+    for item in tqdm(items, desc="reading", unit="article", disable=not progress):
         try:
-            articles.append(load_article(path, article_id=ids[path], layout=layout))
+            articles.append(read_item(item, layout=layout))
         except ArticleError as exc:
-            errors.append({"file": str(path), "problem": str(exc)})
+            errors.append({"file": item.where, "problem": str(exc)})
         except Exception as exc:  # noqa: BLE001 - one file's failure, whatever it is, is reported, never fatal
-            errors.append({"file": str(path), "problem": f"could not be read ({type(exc).__name__}: {exc})"})
-    return Corpus(articles, pd.DataFrame(errors, columns=["file", "problem"]))
+            errors.append({"file": item.where, "problem": f"could not be read ({type(exc).__name__}: {exc})"})
+    return Corpus(articles, pd.DataFrame(errors, columns=ERROR_COLUMNS))
+
+
+def analyse(
+    source: str | Path | Iterable[str | Path],
+    *,
+    out: str | Path,
+    client: Any = None,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    chunk_size: int = engine.CHUNK_SIZE,
+    text_column: str = "text",
+    id_column: str | None = None,
+    layout: str = "auto",
+    progress: bool = True,
+    use_cache: bool = False,
+) -> dict[str, Any]:
+    """Analyse a corpus of any size on Dask and write the tables to a Parquet dataset under ``out``.
+
+    The input is read as a stream (never the whole corpus, nor the list of its files, in memory
+    at once) and cut into chunks of ``chunk_size`` articles; each chunk is a task that a worker
+    reads, analyses and writes as one Parquet file per table (``out/<table>/chunk-NNNNNN.parquet``).
+    A rerun resumes: chunks already written for the same input are skipped. Files that cannot be
+    read, and articles an analysis fails on, are rows of the ``errors`` table, never fatal.
+
+    Args:
+        source: As :func:`load_corpus`.
+        out: The dataset folder (created; a folder holding anything else is refused).
+        client: A ``dask.distributed.Client`` to run on.
+        scheduler: The address of a Dask scheduler (``tcp://host:8786``) to connect to instead.
+        workers: Worker processes of the local cluster started when neither is given
+            (default: one per core).
+        chunk_size: Articles per task (and per Parquet file).
+        text_column: As :func:`load_corpus`.
+        id_column: As :func:`load_corpus`.
+        layout: As :func:`load_corpus`.
+        progress: Show a progress bar.
+        use_cache: Also read and write each article's tables in the disk cache
+            (:mod:`newslens.cache`): worth it when articles repeat across corpora or runs; off by
+            default, since the dataset is the result and a million articles would be millions of
+            cache files.
+
+    Returns:
+        What was done: ``out``, ``articles`` (analysed in this run), ``errors`` (in this run),
+        ``chunks``, ``skipped`` (chunks found done), ``seconds``.
+
+    Example:
+        >>> analyse("archive/", out="tables")  # doctest: +SKIP
+        >>> read_tables("tables")["quotes"].groupby("speaker").size()  # doctest: +SKIP
+    """
+    if chunk_size < 1:
+        raise InvalidArgument(message(f"chunk_size={chunk_size!r}", "needs at least one article per chunk",
+                                      "pass chunk_size=1 or more"))
+    items = iter_items(source, text_column=text_column, id_column=id_column)
+    chunks = iter(lambda: list(islice(items, chunk_size)), [])
+    return engine.analyse_to_parquet(chunks, out=Path(out), client=client, scheduler=scheduler, workers=workers,
+                                     layout=layout, progress=progress, source=str(source), use_cache=use_cache)
+
+
+def iter_items(
+    source: str | Path | Iterable[str | Path], *, text_column: str = "text", id_column: str | None = None
+) -> Iterator[Item]:
+    """The articles of a source, one by one, as :class:`~newslens.batch.Item` (read nothing but a
+    CSV/JSONL file's rows): a folder is walked one directory at a time, a table read a row at a time.
+
+    Raises:
+        ArticleError: A folder or glob matches no article file, or a CSV/JSONL lacks ``text_column``.
+    """
+    if isinstance(source, (str, Path)) and Path(source).suffix.lower() in TABLE_SUFFIXES and Path(source).is_file():
+        yield from _table_items(Path(source), text_column=text_column, id_column=id_column)
+        return
+    if isinstance(source, (str, Path)) and Path(source).is_dir():
+        found = False
+        for path, article_id in _walk(Path(source)):
+            found = True
+            yield Item(id=article_id, where=str(path), path=str(path))
+        if not found:
+            raise _nothing_found(source)
+        return
+    for path, article_id in article_ids(article_files(source)).items():
+        yield Item(id=article_id, where=str(path), path=str(path))
+
+
+def _nothing_found(source: object) -> ArticleError:
+    return ArticleError(
+        f"{source}: no article files found. Fix: give a folder of .txt or .html files, a glob such as "
+        "'articles/*.txt', or a .csv/.jsonl file with a text column."
+    )
+
+
+def _walk(root: Path) -> Iterator[tuple[Path, str]]:
+    """Every article file under ``root`` with its id, in a fixed order, one directory held at a time
+    (a link that is broken or loops is kept, so that reading it reports the problem)."""
+    pending = [root]
+    while pending:
+        folder = pending.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        files = [Path(e.path) for e in entries if Path(e.name).suffix.lower() in ARTICLE_SUFFIXES
+                 and (e.is_symlink() or e.is_file())]
+        yield from _ids_in_folder(files, root).items()
+        pending.extend(Path(e.path) for e in reversed(entries) if e.is_dir(follow_symlinks=False))
+
+
+def _ids_in_folder(files: list[Path], root: Path) -> dict[Path, str]:
+    """The one rule for an article file's id: its path from ``root`` without the extension
+    (``story``, ``2024/story``), with the extension where two files of one folder share a name
+    (``story.txt``, ``story.html``). An id never depends on files in other folders, so adding
+    files never changes the ids of the others (a resumed run finds them done)."""
+    stems = Counter(p.stem for p in files)
+    ids = {}
+    for path in files:
+        relative = Path(os.path.relpath(path.absolute(), root.absolute()))
+        ids[path] = (relative if stems[path.stem] > 1 else relative.with_suffix("")).as_posix()
+    return ids
 
 
 def article_ids(files: list[Path]) -> dict[Path, str]:
-    """An id for each file, unique within the corpus: the file name without its extension, or,
-    where two files share that (``a/story.txt`` and ``b/story.txt``), the path relative to the
-    folder they share (``a/story``, ``b/story``), with the extension if that is not enough.
+    """An id for each file, unique within the corpus: the file's path from the folder the files
+    share, without its extension (the rule of :func:`_ids_in_folder`): so files of one folder
+    keep their names.
 
     Example:
         >>> article_ids([Path("x/a/story.txt"), Path("x/b/story.txt"), Path("x/rain.txt")])
         {PosixPath('x/a/story.txt'): 'a/story', PosixPath('x/b/story.txt'): 'b/story', PosixPath('x/rain.txt'): 'rain'}
     """
-    stems = Counter(p.stem for p in files)
-    clashing = [p for p in files if stems[p.stem] > 1]
-    if not clashing:
-        return {p: p.stem for p in files}
-    root = Path(os.path.commonpath([str(p.absolute().parent) for p in clashing]))
-    relative = {p: p.absolute().relative_to(root).with_suffix("").as_posix() for p in clashing}
-    counts = Counter(relative.values())
-    return {p: p.stem if p not in relative else relative[p] if counts[relative[p]] == 1
-            else p.absolute().relative_to(root).as_posix() for p in files}
+    if not files:
+        return {}
+    root = Path(os.path.commonpath([str(p.absolute().parent) for p in files]))
+    by_folder: dict[Path, list[Path]] = {}
+    for path in files:
+        by_folder.setdefault(path.absolute().parent, []).append(path)
+    ids: dict[Path, str] = {}
+    for group in by_folder.values():
+        ids.update(_ids_in_folder(group, root))
+    return {p: ids[p] for p in files}
 
 
 def article_files(source: str | Path | Iterable[str | Path]) -> list[Path]:
@@ -169,65 +339,67 @@ def article_files(source: str | Path | Iterable[str | Path]) -> list[Path]:
     if isinstance(source, (str, Path)):
         path = Path(source)
         if path.is_dir():
-            # a link that is broken or loops is kept, so that reading it reports the problem
-            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES
-                           and (p.is_file() or p.is_symlink()))
-        elif path.is_file():
-            files = [path]
-        else:
-            files = sorted(Path(p) for p in globmod.glob(str(source), recursive=True) if Path(p).is_file())
+            return [p for p, _ in _walk(path)]
+        if path.is_file():
+            return [path]
+        files = sorted(Path(p) for p in globmod.glob(str(source), recursive=True) if Path(p).is_file())
         if not files:
-            raise ArticleError(
-                f"{source}: no article files found. Fix: give a folder of .txt or .html files, a glob such as "
-                "'articles/*.txt', or a .csv/.jsonl file with a text column."
-            )
+            raise _nothing_found(source)
         return files
     return [Path(p) for p in source]
 
 
-def _from_table(path: Path, *, text_column: str, id_column: str | None, layout: str) -> Corpus:
-    """Articles from a CSV (errors name the record's number) or JSONL file (errors name the line)."""
-    raw = read_text(path, max_bytes=TABLE_MAX_BYTES).text
-    bad: list[dict[str, str]] = []
-    if path.suffix.lower() == ".csv":
-        table = pd.read_csv(StringIO(raw), dtype=str, keep_default_na=False)
-        where = list(range(1, len(table) + 1))
-    else:
-        rows, where = [], []
-        for number, line in enumerate(raw.splitlines(), start=1):
-            if line.strip():
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    bad.append({"file": f"{path}:{number}", "problem": f"not JSON ({exc.msg})"})
-                    continue
-                if not isinstance(record, dict):
-                    bad.append({"file": f"{path}:{number}", "problem": "not a JSON object (one article per line)"})
-                    continue
-                broken = next((k for k, v in record.items() if isinstance(v, str) and lone_surrogate(v) is not None), None)
-                if broken is not None:
-                    bad.append({"file": f"{path}:{number}", "problem": f"the {broken!r} field holds a lone surrogate, "
-                                "which is not Unicode text. Fix: re-encode the source as UTF-8."})
-                    continue
-                rows.append(record)
-                where.append(number)
-        table = pd.DataFrame(rows)
-    if text_column not in table.columns:
-        raise ArticleError(
-            f"{path}: no column {text_column!r} (columns: {', '.join(map(str, table.columns))}). "
-            "Fix: pass text_column= with the name of the column that holds the text."
-        )
-    id_column = id_column or ("id" if "id" in table.columns else None)
-    articles, errors = [], bad
-    meta_columns = [c for c in table.columns if c not in (text_column, id_column)]
-    for index, (number, row) in enumerate(zip(where, table.to_dict("records")), start=1):
-        article_id = str(row[id_column]) if id_column else f"{path.stem}-{index}"
-        text = row.get(text_column)
-        try:
-            article = article_from_text(text if isinstance(text, str) else "", article_id=article_id, layout=layout)
-        except ArticleError as exc:
-            errors.append({"file": f"{path}:{number}", "problem": str(exc)})
+def _table_items(path: Path, *, text_column: str, id_column: str | None) -> Iterator[Item]:
+    """The rows of a CSV file (errors name the record's number) or JSONL file (errors name the line)."""
+    with open_text(path) as handle:
+        if path.suffix.lower() == ".csv":
+            rows = _csv_rows(handle)
+        else:
+            rows = _jsonl_rows(handle, path)
+        first = True
+        index = 0
+        for number, row in rows:
+            if isinstance(row, str):  # a line that is not an article: its problem
+                yield Item(id=f"{path.stem}:{number}", where=f"{path}:{number}", problem=row)
+                continue
+            if first:
+                if text_column not in row:
+                    raise ArticleError(
+                        f"{path}: no column {text_column!r} (columns: {', '.join(map(str, row))}). "
+                        "Fix: pass text_column= with the name of the column that holds the text."
+                    )
+                id_column = id_column or ("id" if "id" in row else None)
+                first = False
+            index += 1
+            article_id = str(row.get(id_column, "")) if id_column else f"{path.stem}-{index}"
+            text = row.get(text_column)
+            extra = {c: v for c, v in row.items() if c not in (text_column, id_column)}
+            yield Item(id=article_id, where=f"{path}:{number}", text=text if isinstance(text, str) else "", extra=extra)
+
+
+def _csv_rows(handle: Any) -> Iterator[tuple[int, dict[str, Any]]]:
+    number = 0
+    for frame in pd.read_csv(handle, dtype=str, keep_default_na=False, chunksize=1000):
+        for row in frame.to_dict("records"):
+            number += 1
+            yield number, row
+
+
+def _jsonl_rows(handle: Any, path: Path) -> Iterator[tuple[int, dict[str, Any] | str]]:
+    for number, line in enumerate(handle, start=1):
+        if not line.strip():
             continue
-        article.extra = {c: row[c] for c in meta_columns}
-        articles.append(article)
-    return Corpus(articles, pd.DataFrame(errors, columns=["file", "problem"]))
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield number, f"not JSON ({exc.msg})"
+            continue
+        if not isinstance(record, dict):
+            yield number, "not a JSON object (one article per line)"
+            continue
+        broken = next((k for k, v in record.items() if isinstance(v, str) and lone_surrogate(v) is not None), None)
+        if broken is not None:
+            yield number, (f"the {broken!r} field holds a lone surrogate, which is not Unicode text. "
+                           "Fix: re-encode the source as UTF-8.")
+            continue
+        yield number, record

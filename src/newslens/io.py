@@ -9,7 +9,9 @@ import stat
 import sys
 import warnings
 from dataclasses import dataclass
+from io import StringIO
 from pathlib import Path
+from typing import TextIO
 
 from charset_normalizer import from_bytes
 
@@ -215,6 +217,33 @@ def lone_surrogate(text: str) -> int | None:
     """
     found = _SURROGATE.search(text)
     return found.start() if found else None
+
+
+def open_text(path: str | Path, *, whole_below: int = 64 * 1024 * 1024) -> TextIO:
+    """A text stream of a file that may be too large to hold (a CSV/JSONL file of many articles).
+
+    A file under ``whole_below`` bytes is read and decoded whole by :func:`read_text` (every check
+    and warning of an article file). A larger one is decoded as it is read, in the encoding that
+    its first MiB shows (UTF-8 then with any invalid byte replaced by U+FFFD).
+
+    Raises:
+        ArticleError: As :func:`read_text`, for the file or its first MiB.
+    """
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+    except OSError:
+        size = 0  # read_text names the problem
+    if size < whole_below:
+        return StringIO(read_text(p, max_bytes=max(size, whole_below)).text)
+    with open(p, "rb") as handle:
+        sample = handle.read(1024 * 1024)
+    cut = sample.rfind(b"\n")
+    encoding = decode_bytes(sample[: cut + 1] if cut > 0 else sample, source=str(path)).encoding
+    if encoding.startswith("utf-8"):
+        return open(p, encoding="utf-8-sig" if sample.startswith(b"\xef\xbb\xbf") else "utf-8", errors="replace",
+                    newline="")
+    return open(p, encoding=encoding, newline="")
 
 
 def is_corpus_source(path: str | Path) -> bool:

@@ -37,8 +37,7 @@ from tqdm.auto import tqdm
 
 from newslens import cache
 from newslens.article import load_article
-from newslens.batch import analyse
-from newslens.corpus import article_files, load_corpus
+from newslens.corpus import Corpus, article_files, load_corpus
 from newslens.errors import ArticleError, InvalidArgument
 from newslens.io import is_corpus_source
 from newslens.paths import NOTEBOOKS_DIR
@@ -107,8 +106,8 @@ def run_report(
         jobs += [("corpus", book, {"CORPUS": corpus}) for book in corpus_books]
     out = Path(out).resolve()
     check_out(out)
-    if cache.enabled():  # every article analysed once, across the cores: the notebooks then read the disk cache
-        analyse(loaded, progress=progress)
+    if cache.enabled():  # every article analysed once, on the corpus engine: the notebooks then read the disk cache
+        Corpus(loaded).analyse(progress=progress)
     work = _work_folder(out)
     try:
         figures = _run_all(jobs, work, progress=progress, timeout=timeout, svg=svg, n_articles=len(articles))
