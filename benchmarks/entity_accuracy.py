@@ -1,7 +1,11 @@
-"""Named-entity accuracy of newslens on the GUM Wikinews articles, side by side with plain spaCy.
+"""Named-entity accuracy of newslens on GUM documents, side by side with plain spaCy.
 
 Usage:
     python benchmarks/entity_accuracy.py ../shared/eval/gum-news-dev [--json OUT.json] [--errors]
+    python benchmarks/entity_accuracy.py ../shared/eval/gum-other-dev [--json OUT.json]
+
+Every ``GUM_*.json`` of the folder is scored; the figures are given for all of them and for each
+genre (the word after ``GUM_``: news, bio, interview, speech, voyage) separately.
 
 Gold: the named mentions whose head span (``min_upos``) holds a proper noun. Predictions: every
 mention whose label is not numeric (DATE, TIME, CARDINAL, ... are dropped). A prediction is a hit
@@ -65,17 +69,23 @@ def predict_newslens(text: str, doc_id: str) -> list[tuple[int, int, str]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("gum_dir", type=Path, help="folder of GUM_news_*.json gold files (../shared/eval/gum-news-dev)")
+    parser.add_argument("gum_dir", type=Path, help="folder of GUM_*.json gold files (../shared/eval/gum-news-dev)")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     parser.add_argument("--errors", action="store_true", help="print newslens's misses and false alarms")
     args = parser.parse_args(argv)
-    files = sorted(args.gum_dir.glob("GUM_news_*.json"))
+    files = sorted(args.gum_dir.glob("GUM_*.json"))
     if not files:
-        print(f"error: no GUM_news_*.json in {args.gum_dir}; pass ../shared/eval/gum-news-dev", file=sys.stderr)
+        print(f"error: no GUM_*.json in {args.gum_dir}; pass ../shared/eval/gum-news-dev", file=sys.stderr)
         return 2
-    systems = {"spacy en_core_web_sm (raw text)": None, "newslens": None}
-    totals = {name: {"untyped": dict.fromkeys(("pred", "pred_hits", "gold", "gold_found"), 0),
-                     "person": dict.fromkeys(("pred", "pred_hits", "gold", "gold_found"), 0)} for name in systems}
+    systems = ("spacy en_core_web_sm (raw text)", "newslens")
+    genres = sorted({p.name.split("_")[1] for p in files})
+    groups = ["all", *genres] if len(genres) > 1 else ["all"]
+
+    def empty() -> dict:
+        return {name: {"untyped": dict.fromkeys(("pred", "pred_hits", "gold", "gold_found"), 0),
+                       "person": dict.fromkeys(("pred", "pred_hits", "gold", "gold_found"), 0)} for name in systems}
+
+    by_group = {group: empty() for group in groups}
     for path in files:
         doc = json.loads(path.read_text(encoding="utf-8"))
         gold = gold_mentions(doc)
@@ -86,7 +96,8 @@ def main(argv: list[str] | None = None) -> int:
         for name, pred in preds.items():
             for kind, person in (("untyped", False), ("person", True)):
                 for key, value in score(gold, pred, person=person).items():
-                    totals[name][kind][key] += value
+                    for group in {"all", path.name.split("_")[1]} & set(groups):
+                        by_group[group][name][kind][key] += value
         if args.errors:
             text = doc["text"]
             heads = [tuple(s) for g in gold for s in g["min_spans"]]
@@ -96,15 +107,19 @@ def main(argv: list[str] | None = None) -> int:
             for g in gold:
                 if not any(overlaps(p[:2], tuple(h)) for p in preds["newslens"] for h in g["min_spans"]):
                     print(f"FN {doc['short_name']:10} {g['type']:12} {g['text'][:60]!r}")
-    results = {name: {kind: prf(c) for kind, c in kinds.items()} for name, kinds in totals.items()}
-    print(f"{'system':34} {'untyped P':>9} {'R':>6} {'F1':>6}   {'PERSON P':>8} {'R':>6} {'F1':>6}")
-    for name, res in results.items():
-        u, p = res["untyped"], res["person"]
-        print(f"{name:34} {u['precision']:9.3f} {u['recall']:6.3f} {u['f1']:6.3f}   "
-              f"{p['precision']:8.3f} {p['recall']:6.3f} {p['f1']:6.3f}")
-    print(f"gold mentions: {results['newslens']['untyped']['gold']} named, {results['newslens']['person']['gold']} person")
+    everything = {}
+    for group in groups:
+        results = {name: {kind: prf(c) for kind, c in kinds.items()} for name, kinds in by_group[group].items()}
+        everything[group] = results
+        print(f"[{group}] {'system':34} {'untyped P':>9} {'R':>6} {'F1':>6}   {'PERSON P':>8} {'R':>6} {'F1':>6}")
+        for name, res in results.items():
+            u, p = res["untyped"], res["person"]
+            print(f"[{group}] {name:34} {u['precision']:9.3f} {u['recall']:6.3f} {u['f1']:6.3f}   "
+                  f"{p['precision']:8.3f} {p['recall']:6.3f} {p['f1']:6.3f}")
+        print(f"[{group}] gold mentions: {results['newslens']['untyped']['gold']} named, "
+              f"{results['newslens']['person']['gold']} person")
     if args.json:
-        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+        args.json.write_text(json.dumps(everything if len(groups) > 1 else everything["all"], indent=2), encoding="utf-8")
     return 0
 
 

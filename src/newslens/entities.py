@@ -7,9 +7,12 @@ are metadata, and a caption's numbering is not a name. Then, within each article
 * titles and roles that spaCy tags as names ("the Minister of Foreign Affairs") are dropped;
 * group names it misses ("G-7", "G20") are added from patterns;
 * a name tagged once is found again where spaCy missed it (alias propagation);
-* every mention gets a ``canonical`` name: a leading "the" and a possessive dropped, case
-  variants merged, a surname or first name alone merged into the full name ("Rudenko" ->
-  "Andrei Rudenko"), then a user alias table applied ("Russian Federation" -> "Russia");
+* an amount the model tagged as a name ("£347m") is an amount (MONEY or CARDINAL);
+* every mention gets a ``canonical`` name: a leading "the", an honorific (Mr, Ms, Dr, Sir, ...)
+  and a possessive dropped, case variants merged, a surname or first name alone merged into the
+  full name ("Rudenko" -> "Andrei Rudenko", "Ms Khan" -> "Irene Khan"), then the shipped table of
+  common variants ("Britain" -> "United Kingdom", :func:`default_aliases`) and a user alias table
+  on top of it ("Moscow" -> "Russia");
 * all mentions of one entity get one label (the majority; ties go to the more specific label).
 """
 
@@ -20,6 +23,8 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
@@ -39,6 +44,7 @@ __all__ = [
     "entity_spread",
     "cooccurrence",
     "load_aliases",
+    "default_aliases",
     "alias_key",
     "mentions_from_tree",
 ]
@@ -58,6 +64,9 @@ _TITLE_WORDS = frozenset(
 )
 _GROUP_PATTERN = re.compile(r"^G-?(?:7|8|20|77)$")
 _PREFIX = re.compile(r"^(?:the|The|THE)\s+")
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame)\.?\s+(?=[A-Z])")
+_AMOUNT = re.compile(r"^(?:[£$€¥₹]?\d[\d,.]*(?:m|bn|mn|tn|k)?|[£$€¥₹]|million|billion|trillion|thousand)$", re.IGNORECASE)
+_CURRENCY = frozenset("£$€¥₹")
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
 _NLTK_LABELS = {"ORGANIZATION": "ORG", "LOCATION": "LOC", "FACILITY": "FAC", "GSP": "GPE", "PERSON": "PERSON", "GPE": "GPE"}
 
@@ -131,7 +140,7 @@ def _entity_mentions(article: Article, backend: str, aliases: Any, parts: Sequen
     else:
         raise InvalidArgument(f"backend={backend!r}: not an entity backend. Fix: use backend='spacy' or backend='nltk'.")
     words = tokens["token"].tolist()
-    spans = [s for s in spans if not _is_title(words, s)]
+    spans = [_amount_label(words, s) for s in spans if not _is_title(words, s)]
     spans = _add_patterns(tokens, spans)
     mentions = _to_table(article, tokens, spans)
     mentions = _propagate(article, tokens, mentions)
@@ -227,6 +236,16 @@ def _is_title(tokens: list[str], span: tuple[int, int, str, str]) -> bool:
         return False
     words = [t for t in tokens[start:end] if t.lower() != "the"]
     return label == "ORG" and bool(words) and words[0].lower() in _TITLE_WORDS
+
+
+def _amount_label(tokens: list[str], span: tuple[int, int, str, str]) -> tuple[int, int, str, str]:
+    """An amount or a number is never a name: "£347m" or "5.5bn" tagged PERSON or GPE (the model
+    reads a currency sign fused to digits as a word) becomes MONEY (with a currency sign) or CARDINAL."""
+    start, end, label, source = span
+    words = tokens[start:end]
+    if label in NUMERIC_LABELS or not words or not all(_AMOUNT.match(w) for w in words):
+        return span
+    return start, end, "MONEY" if any(w[:1] in _CURRENCY for w in words) else "CARDINAL", source
 
 
 def _add_patterns(tokens: pd.DataFrame, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
@@ -344,13 +363,29 @@ def load_aliases(source: str | Path | Mapping[str, str] | None) -> dict[str, str
         return {_key(r["alias"]): r["canonical"].strip() for r in reader if r["alias"] and r["canonical"]}
 
 
+@lru_cache(maxsize=1)
+def default_aliases() -> dict[str, str]:
+    """The shipped table of common variants of one name (``newslens/data/aliases_default.csv``):
+    UK, U.K., Britain and Great Britain are the United Kingdom; US, U.S., USA and America the
+    United States; EU, UN, BBC News, Russian Federation, PRC, DPRK, ... It applies to every
+    article, under the user's table: to keep a variant apart, map it to itself in yours
+    (``Britain,Britain``). Capitals standing for their countries are the reader's call, not here.
+
+    Example:
+        >>> default_aliases()["britain"], default_aliases()["bbc news"]
+        ('United Kingdom', 'BBC')
+    """
+    with resources.as_file(resources.files("newslens") / "data" / "aliases_default.csv") as path:
+        return load_aliases(path)
+
+
 def _key(name: str) -> str:
     return _clean(name).casefold()
 
 
 def _clean(name: str) -> str:
     name = " ".join(name.split())
-    name = _PREFIX.sub("", name)
+    name = _HONORIFIC.sub("", _PREFIX.sub("", name))  # "Ms Khan" is Khan, so she merges with "Irene Khan"
     return _POSSESSIVE.sub("", name) if name.endswith(("'s", "’s", "s'", "s’")) else name
 
 
@@ -370,7 +405,7 @@ def canonicalize(mentions: pd.DataFrame, *, aliases: str | Path | Mapping[str, s
         counts = Counter(group)
         display[key] = max(counts, key=lambda form: (counts[form], form[:1].isupper(), -group.index(form)))
     keys = _merge_person_names(folded, table["label"].tolist())
-    alias_map = load_aliases(aliases)
+    alias_map = {**default_aliases(), **load_aliases(aliases)}
     table["canonical"] = [alias_map.get(k, display.get(k, k)) for k in keys]
     table["label"] = _one_label_per_entity(table["canonical"].tolist(), table["label"].tolist())
     return table[_COLUMNS]
