@@ -150,6 +150,10 @@ def test_sentence_charts_draw_the_table(fakti, wikinews):
     assert drawn_bar_heights(ax) == table["words"].tolist()
     red = [b.get_facecolor()[:3] == matplotlib.colors.to_rgb("#d62728") for c in ax.containers for b in c]
     assert red == table["has_quote"].tolist()
+    body = table[table["part"] == "body"]  # the bars stand at the sentence numbers of the table, not at 0, 1, 2, ...
+    ax = plots.plot_sentence_lengths(body, color_by="has_quote")
+    centres = [round(b.get_x() + b.get_width() / 2) for c in ax.containers for b in c]
+    assert centres == body["sentence"].tolist() and centres[0] > 1
     ax = plots.plot_length_histogram(table)
     assert sum(drawn_bar_heights(ax)) == len(table)
     both = sentence_table([fakti, wikinews])

@@ -369,10 +369,11 @@ def plot_sentence_lengths(
         raise InvalidArgument(message(f"color_by={color_by!r}", "not a colouring", "use 'paragraph', 'part' or 'has_quote'"))
     with style():
         ax = _axes(ax, (8, 3.5))
-        ax.bar(range(len(table)), table[value], color=list(colors))
+        ax.bar(table["sentence"].astype(int), table[value], color=list(colors))  # numbered as in the tables
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         if legend:
             _legend(ax, legend)
-        ax.set(title=_title(title, "Sentence length through the article"), xlabel="Sentence (article order)",
+        ax.set(title=_title(title, "Sentence length through the article"), xlabel="Sentence number (as in the tables)",
                ylabel=f"Length ({value})")
     return ax
 
@@ -462,7 +463,7 @@ def plot_entity_timeline(
         ax.invert_yaxis()
         ax.grid(axis="x", color="#eeeeee", zorder=0)
         ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1, 1))
-        ax.set(title=_title(title, "Entities through the article"), xlabel="Sentence (article order)", ylabel="Entity")
+        ax.set(title=_title(title, "Entities through the article"), xlabel="Sentence number (as in the tables)", ylabel="Entity")
     return ax
 
 
@@ -565,7 +566,7 @@ def plot_quotes_along_article(
         ax.invert_yaxis()
         ax.grid(axis="x", color="#eeeeee", zorder=0)
         ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1, 1))
-        ax.set(title=_title(title, "Who speaks where"), xlabel="Sentence (article order)", ylabel="Speaker")
+        ax.set(title=_title(title, "Who speaks where"), xlabel="Sentence number (as in the tables)", ylabel="Speaker")
     return ax
 
 
