@@ -200,3 +200,54 @@ def test_dense_quotation_marks_keep_every_quotation():
     table = quotes(newslens.article_from_text(text), include_unattributed=True)
     assert len(table) == 4000 and set(table["quote"]) == {"alpha", "beta"}  # the singles sit inside no double
     assert len(find_quotations(text)) == 4000
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "she" skips the man named last and the platform, and goes to the woman
+        ('Singer wins award\n\nThe singer Adele thanked her fans on Sunday. Twitter users shared a clip, and James Corden '
+         'hosted the night. "I did not expect this," she said.', "Adele"),
+        # an honorific marks her; the councillor named last is a man by his first name
+        ('Plan approved\n\nMs Okafor proposed the plan. Councillor Tom Brandt opposed it. "It is the safest plan," she said.',
+         "Okafor"),
+        # "he" skips a woman marked by her role noun
+        ('Club signs striker\n\nMarco Silva signed the forward on Friday. The club spokeswoman, Dana Reyes, confirmed the fee. '
+         '"He is the player we wanted," he said.', "Marco Silva"),
+    ],
+    ids=["singer", "honorific", "role-noun"],
+)
+def test_pronouns_agree_in_gender_with_their_speaker(text, expected):
+    table = quotes(newslens.article_from_text(text, article_id="gender"))
+    pronoun = table[table["speaker_text"].isin(["he", "she"])]
+    assert pronoun["speaker"].tolist() == [expected]
+
+
+def test_first_names_mark_gender_offline():
+    from newslens.quotes.context import first_name_gender
+
+    assert first_name_gender("Irene") == "f" and first_name_gender("boris") == "m"
+    assert first_name_gender("Jordan") is None and first_name_gender("Zzyzx") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "said"),
+    [
+        ("Bank cuts jobs\n\nBarclays will close 40 branches next year. The closures were needed to cut costs, "
+         "said a Barclays spokesman.", "Barclays", "The closures were needed to cut costs"),
+        ("Bank cuts jobs\n\nThe branches will close in May, a spokeswoman for Barclays said on Monday.", "Barclays",
+         "The branches will close in May"),
+        ("Bank cuts jobs\n\nThe cuts will hit 400 staff, said Jane Lee, who chairs the union.", "Jane Lee",
+         "The cuts will hit 400 staff"),
+    ],
+    ids=["inverted", "adjunct-after-cue", "inverted-with-apposition"],
+)
+def test_reported_speech_with_the_cue_after_the_clause(text, speaker, said):
+    table = quotes(newslens.article_from_text(text, article_id="after"))
+    reported = table[table["kind"] == "reported"]
+    assert reported[["speaker", "quote"]].values.tolist() == [[speaker, said]]
+
+
+def test_a_clause_with_no_speech_cue_is_not_reported_speech():
+    text = "Rain falls\n\nIt rained all day, the river rose on Monday, and the sun came out."
+    assert quotes(newslens.article_from_text(text, article_id="none")).empty

@@ -174,7 +174,7 @@ def sentence_spread(body: pd.DataFrame) -> str:
     mean, median = words.mean(), words.median()
     lean = ("a few long sentences pull the mean above the median" if mean > median * 1.1
             else "a few short sentences pull the mean below the median" if mean < median * 0.9
-            else "mean and median are close, so no few sentences dominate")
+            else "mean and median are close: no handful of sentences dominates")
     return (f"{plural(len(body), 'sentence')}: {mean:.1f} words on average (median {median:g}, "
             f"from {words.min()} to {words.max()}); {lean}.")
 

@@ -1,5 +1,6 @@
 """Reported speech: "Rudenko noted that ...", "according to X, ...", "This was stated ... by X",
-"Additional sanctions, the channel noted, could ...": the reporter's words for what someone said."""
+"Additional sanctions, the channel noted, could ...", "Costs rose, the bank said in a statement",
+"Costs rose, said a Barclays spokesman": the reporter's words for what someone said."""
 
 from __future__ import annotations
 
@@ -45,6 +46,17 @@ def reported_statements(ctx: Context, quote_rows: list[Statement]) -> list[State
     return rows
 
 
+_ADJUNCT_POS = frozenset({"ADP", "DET", "NOUN", "PROPN", "ADJ", "NUM", "ADV", "PRON", "CCONJ"})
+
+
+def _adjuncts_only(doc: object, lo: int, hi: int) -> bool:
+    """Whether ``doc[lo:hi]`` is only a phrase that places the saying ("in a statement", "on
+    Monday", "at a news conference"): short, with no verb, comma or "that"."""
+    words = list(doc[lo:hi])
+    return 0 < len(words) <= 8 and words[0].pos_ in ("ADP", "NOUN", "PROPN", "ADV", "DET") and all(
+        t.pos_ in _ADJUNCT_POS and t.lower_ != "that" for t in words)
+
+
 def _reported_content(ctx: Context, cue: int, info: tuple[str, str, int]) -> tuple[int, int, str] | None:
     """The reported words of a speech cue, as (start char, end char, text), or None."""
     doc, text = ctx.doc, ctx.article.text
@@ -88,8 +100,12 @@ def _reported_content(ctx: Context, cue: int, info: tuple[str, str, int]) -> tup
             pieces = [span(s_first, lo), span(after + 1, end_tok)]
             if all(pieces):
                 return pieces[0][0], pieces[1][1], pieces[0][2] + " " + pieces[1][2]
-        if after >= end_tok:  # content, X said.
+        if after >= end_tok or _adjuncts_only(doc, after, end_tok):  # content, X said (in a statement).
             return span(s_first, subject.left_edge.i - 1)
+    inverted = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > cue_last), None)
+    if inverted is not None and cue > s_first + 1 and doc[cue - 1].text == "," and unquoted(ctx, s_first, cue - 1) and (
+            inverted.right_edge.i + 1 >= end_tok or _adjuncts_only(doc, inverted.right_edge.i + 1, end_tok)):
+        return span(s_first, cue - 1)  # content, said a spokeswoman (on Monday).
     comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > cue), None)
     if comp is not None and unquoted(ctx, comp.left_edge.i, comp.right_edge.i + 1):
         return span(comp.left_edge.i, min(comp.right_edge.i + 1, end_tok))

@@ -10,11 +10,19 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import Any
 
-from newslens.quotes.context import Context, Mention, MentionIndex, Statement, char, cue_at, cues_in
+from newslens.quotes.context import Context, Mention, MentionIndex, Statement, char, cue_at, cues_in, first_name_gender
 
 __all__ = ["Attribution", "Speaker", "attribution", "attributed", "speaker_of_cue", "via_of"]
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
+_PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_WORD_GENDER = {
+    **dict.fromkeys("mr sir lord spokesman chairman congressman businessman policeman councilman husband father son "
+                    "brother king prince man boy uncle grandfather nephew actor".split(), "m"),
+    **dict.fromkeys("ms mrs miss dame lady spokeswoman chairwoman congresswoman businesswoman policewoman councilwoman "
+                    "wife mother daughter sister queen princess woman girl aunt grandmother niece actress".split(), "f"),
+}
+"""Honorifics and role nouns that mark a person's gender ("Ms Khan", "the company's spokeswoman, Jane Lee")."""
 _THING_PRONOUNS = {"it", "they", "them"}
 _ROLE_DETS = {"the", "a", "an", "this", "that", "its", "his", "her", "their"}
 
@@ -158,7 +166,7 @@ def _resolved(ctx: Context, lo: int, hi: int) -> Speaker:
     if overlap:
         return Speaker(lo, hi, overlap[-1].canonical, overlap[-1].label, text)
     if len(words) == 1 and words[0] in _PERSON_PRONOUNS | _THING_PRONOUNS:
-        row = _antecedent(ctx, lo, person=words[0] in _PERSON_PRONOUNS)
+        row = _antecedent(ctx, lo, person=words[0] in _PERSON_PRONOUNS, gender=_PRONOUN_GENDER.get(words[0]))
         if row is not None:
             return Speaker(lo, hi, row.canonical, row.label, text)
         return Speaker(lo, hi, text, None, text)
@@ -170,16 +178,41 @@ def _resolved(ctx: Context, lo: int, hi: int) -> Speaker:
     return Speaker(lo, hi, text, None, text)
 
 
-def _antecedent(ctx: Context, before: int, *, person: bool) -> Mention | None:
-    """The most recent compatible entity before doc token ``before``, outside quotations: a person
-    for "he"/"she"; for "it"/"they", an organisation, place or group, the last one that was a
-    subject if any was."""
+def _antecedent(ctx: Context, before: int, *, person: bool, gender: str | None = None) -> Mention | None:
+    """The most recent compatible entity before doc token ``before``, outside quotations: for
+    "he"/"she", a person of that gender or of no known gender (never a woman for "he"); for
+    "it"/"they", an organisation, place or group, the last one that was a subject if any was."""
     outside = ctx.index.subset("outside quotations", lambda r: ctx.quote_of[r.doc_start] is None)
     if person:
-        return outside.subset("person", lambda r: r.label == "PERSON").last_ending_by(before)
+        genders = _genders(ctx)
+        return outside.subset(("person", gender), lambda r: r.label == "PERSON" and genders.get(r.canonical) in
+                              (None, gender)).last_ending_by(before)
     groups = outside.subset("group", lambda r: r.label in ("ORG", "GPE", "NORP"))
     subjects = groups.subset("subject", lambda r: ctx.doc[r.doc_end - 1].dep_ in ("nsubj", "nsubjpass"))
     return subjects.last_ending_by(before) or groups.last_ending_by(before)
+
+
+def _genders(ctx: Context) -> dict[str, str]:
+    """Each person's gender where the article marks it: an honorific or a gendered role noun next
+    to a mention ("Ms Khan", "spokeswoman Jane Lee", "Tom Hale, her husband"), else a common first
+    name (``newslens/data/first_names.csv``); a person marked both ways is left unknown. Read once
+    per article."""
+    if ("genders",) not in ctx.memo:
+        votes: dict[str, set[str]] = {}
+        for r in ctx.index.items:
+            if r.label != "PERSON":
+                continue
+            words = {w.rstrip(".") for w in _title_before(ctx, r.doc_start) | _apposition_after(ctx, r.doc_end)}
+            words |= {ctx.doc[r.doc_start].lower_.rstrip(".")}  # "Ms Khan" as one mention
+            if r.doc_start >= 2 and ctx.doc[r.doc_start - 1].text == ",":  # "the club spokeswoman, Dana Reyes"
+                words |= {t.lower_ for t in ctx.doc[max(0, r.doc_start - 5) : r.doc_start - 1]}
+            marked = {_WORD_GENDER[w] for w in words if w in _WORD_GENDER}
+            if not marked and " " in r.canonical:
+                first = first_name_gender(r.canonical.split()[0])
+                marked = {first} if first else set()
+            votes.setdefault(r.canonical, set()).update(marked)
+        ctx.memo[("genders",)] = {name: next(iter(g)) for name, g in votes.items() if len(g) == 1}
+    return ctx.memo[("genders",)]  # type: ignore[return-value]
 
 
 def _role_antecedent(ctx: Context, before: int, role_words: list[str], head: str) -> Mention | None:
