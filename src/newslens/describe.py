@@ -61,8 +61,10 @@ def term(text: str) -> str:
     return f"*{escaped}*"
 
 
-def _counted(rows: pd.DataFrame, name: str, value: str) -> list[str]:
-    return [f"{term(row[name])} ({row[value]})" for _, row in rows.iterrows()]
+def _leaders(table: pd.DataFrame, name: str, value: str, n: int) -> list[str]:
+    """The ``n`` rows with the largest ``value``, as "*name* (value)" (ties in table order)."""
+    head = table.sort_values(value, ascending=False, kind="stable").head(n)
+    return [f"{term(row[name])} ({row[value]})" for _, row in head.iterrows()]
 
 
 def top_terms(freq: pd.DataFrame, *, n: int = 5) -> str:
@@ -74,13 +76,12 @@ def top_terms(freq: pd.DataFrame, *, n: int = 5) -> str:
     """
     if freq.empty:
         return "The article has no words left to count once stopwords are set aside."
-    head = freq.sort_values("count", ascending=False, kind="stable").head(n)
-    if len(head) == 1:
-        return f"The only word counted is {_counted(head, 'term', 'count')[0]}."
-    first = head["count"].iloc[0]
-    tied = int((freq["count"] == first).sum())
+    leaders = _leaders(freq, "term", "count", n)
+    if len(leaders) == 1:
+        return f"The only word counted is {leaders[0]}."
+    tied = int((freq["count"] == freq["count"].max()).sum())
     lead = f" {plural(tied, 'word')} share the top count." if tied > 1 else ""
-    return f"The most frequent words are {join(_counted(head, 'term', 'count'))}.{lead}"
+    return f"The most frequent words are {join(leaders)}.{lead}"
 
 
 def collocation_leaders(table: pd.DataFrame, *, n: int = 3) -> str:
@@ -88,8 +89,9 @@ def collocation_leaders(table: pd.DataFrame, *, n: int = 3) -> str:
     if table.empty:
         return "No word pair recurs often enough to be tested as a collocation."
     head = table.sort_values("llr", ascending=False, kind="stable").head(n)
+    leaders = [f"{term(t)} ({c})" for t, c in zip(head["term"], head["count"])]
     return (f"{plural(len(table), 'pair')} recur; by log-likelihood the strongest "
-            f"{'is' if len(head) == 1 else 'are'} {join(_counted(head, 'term', 'count'))}.")
+            f"{'is' if len(head) == 1 else 'are'} {join(leaders)}.")
 
 
 def distinctive_terms(key: pd.DataFrame, *, n: int = 5, against: str = "general English") -> str:
@@ -112,11 +114,10 @@ def named_entities(summary: pd.DataFrame, *, n: int = 3) -> str:
     """
     if summary.empty:
         return "The article names no entity that the model recognises."
-    head = summary.sort_values("mentions", ascending=False, kind="stable").head(n)
+    leaders = _leaders(summary, "entity", "mentions", n)
     if len(summary) == 1:
-        return f"The article names one entity, {_counted(head, 'entity', 'mentions')[0]}."
-    return (f"The article names {plural(len(summary), 'entity')}; the most mentioned are "
-            f"{join(_counted(head, 'entity', 'mentions'))}.")
+        return f"The article names one entity, {leaders[0]}."
+    return f"The article names {plural(len(summary), 'entity')}; the most mentioned are {join(leaders)}."
 
 
 def entity_kinds(mentions: pd.DataFrame) -> str:
@@ -184,9 +185,9 @@ def speakers(summary: pd.DataFrame, *, n: int = 3) -> str:
     if summary.empty:
         return "No statement is attributed to anyone in this article."
     total = int(summary["statements"].sum())
-    head = summary.sort_values("statements", ascending=False, kind="stable").head(n)
+    leaders = _leaders(summary, "speaker", "statements", n)
     return (f"{plural(total, 'statement')} come{'s' if total == 1 else ''} from {plural(len(summary), 'speaker')}; "
-            f"the most heard {'is' if len(head) == 1 else 'are'} {join(_counted(head, 'speaker', 'statements'))}.")
+            f"the most heard {'is' if len(leaders) == 1 else 'are'} {join(leaders)}.")
 
 
 def quotation_mix(share: pd.DataFrame) -> str:
