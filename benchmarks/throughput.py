@@ -180,7 +180,9 @@ def stream(args: argparse.Namespace) -> dict:
         runs = []
         for attempt in ("interrupted", "resumed"):
             t0 = time.perf_counter()
-            process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+            # SIGINT as a terminal's Ctrl-C: a shell starts background jobs with it ignored, and children inherit that
+            process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                                       preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
             sampler = Sampler(process.pid, every=0.5)
             sampler.start()
             if attempt == "interrupted":
