@@ -174,3 +174,17 @@ def test_cli_stats_and_readability(capsys):
     assert main(["readability", str(FIRST_ARTICLE), "--format", "json"]) == 0
     measures = {r["measure"] for r in json.loads(capsys.readouterr().out)}
     assert {"flesch_reading_ease", "smog_index", "reading_time_min", "mattr", "mtld"} <= measures
+
+
+def test_one_type_token_ratio_per_scope_and_the_scope_is_named(fakti):
+    from newslens.frequencies import lexical_stats
+
+    for parts in (["body"], ["headline", "standfirst", "body"]):
+        stats = lexical_stats(fakti, parts=parts).iloc[0]
+        diversity = lexical_diversity(fakti, parts=parts).set_index("measure")
+        assert diversity.loc["ttr", "value"] == pytest.approx(stats["ttr"])
+        assert stats["parts"] == diversity.loc["ttr", "parts"] == ", ".join(parts)
+    body = lexical_diversity(fakti, parts=["body"]).set_index("measure").loc["ttr", "value"]
+    whole = lexical_diversity(fakti).set_index("measure").loc["ttr", "value"]
+    assert body != whole  # the two scopes differ, which is why each row names its own
+    assert set(readability(fakti)["parts"]) == {"body"}

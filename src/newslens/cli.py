@@ -236,7 +236,7 @@ def _cmd_readability(args: argparse.Namespace):
     article = _load(args)
     parts = check_parts(getattr(args, "part", None) or ["body"], name="--part")
     table = pd.concat([readability(article, parts=parts), lexical_diversity(article, parts=parts)], ignore_index=True)
-    return table[["measure", "value", "warning", "article_id"]]
+    return table[["measure", "value", "parts", "warning", "article_id"]]
 
 
 def _cmd_tokens(args: argparse.Namespace):

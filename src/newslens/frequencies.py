@@ -478,7 +478,8 @@ def lexical_stats(article: Article, *, parts: Sequence[str] | None = DEFAULT_PAR
     Returns:
         ``tokens`` (all tokens, punctuation included), ``words``, ``types`` (distinct
         lower-case words), ``ttr`` (types / words), ``hapaxes`` (words seen once),
-        ``hapax_ratio`` (hapaxes / types).
+        ``hapax_ratio`` (hapaxes / types), ``parts`` (the parts counted: a ratio of the body is
+        not a ratio of the whole article).
     """
     all_tokens = scope_tokens(article, parts=parts, words_only=False)
     words = all_tokens[all_tokens["is_word"]]
@@ -495,6 +496,7 @@ def lexical_stats(article: Article, *, parts: Sequence[str] | None = DEFAULT_PAR
                 "ttr": n_types / n_words if n_words else 0.0,
                 "hapaxes": hapaxes,
                 "hapax_ratio": hapaxes / n_types if n_types else 0.0,
+                "parts": ", ".join(parts) if parts else "all",
             }
         ]
     )

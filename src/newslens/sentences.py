@@ -194,7 +194,7 @@ def readability(article: Article, *, parts: Sequence[str] = ("body",)) -> pd.Dat
             "warning": "",
         }
     )
-    table = pd.DataFrame(rows)
+    table = pd.DataFrame(rows).assign(parts=", ".join(parts))  # the scope, named: TTR of the body is not TTR of all
     table["article_id"] = article.id
     return table
 
@@ -232,7 +232,7 @@ def lexical_diversity(
     TTR over ``window`` words, Covington & McFall 2010) and MTLD (McCarthy & Jarvis 2010) do not.
 
     Returns:
-        One row per measure: ``measure``, ``value``, ``warning``.
+        One row per measure: ``measure``, ``value``, ``warning``, ``parts`` (the scope).
     """
     from lexicalrichness import LexicalRichness  # lazy: it imports scipy (0.4 s), and only this measure needs it
 
@@ -241,7 +241,7 @@ def lexical_diversity(
     if not words:
         return pd.DataFrame(
             [{"measure": m, "value": math.nan, "warning": "no words"} for m in ("ttr", "mattr", "mtld")]
-        ).assign(article_id=article.id)
+        ).assign(parts=", ".join(parts), article_id=article.id)
     lex = LexicalRichness(words, preprocessor=None, tokenizer=None)
     rows.append({"measure": "ttr", "value": lex.ttr, "warning": ""})
     if len(words) >= window:
@@ -249,4 +249,4 @@ def lexical_diversity(
     else:
         rows.append({"measure": "mattr", "value": math.nan, "warning": f"too short: {len(words)} words, window {window}"})
     rows.append({"measure": "mtld", "value": lex.mtld(threshold=threshold), "warning": ""})
-    return pd.DataFrame(rows).assign(article_id=article.id)
+    return pd.DataFrame(rows).assign(parts=", ".join(parts), article_id=article.id)
