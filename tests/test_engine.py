@@ -178,6 +178,30 @@ def test_a_scheduler_and_workers_as_processes_survive_a_killed_worker(long_corpu
     assert "2024/story-00" in set(ids.index)
 
 
+def test_an_interrupted_run_keeps_its_chunks_and_resumes(long_corpus, tmp_path):
+    out = tmp_path / "tables"
+    command = [sys.executable, "-m", "newslens.cli", "analyse", str(long_corpus), "--out", str(out), "--workers", "2",
+               "--chunk-size", "1", "--no-progress"]
+    run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                           preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # as a terminal's Ctrl-C
+    deadline = time.monotonic() + 120
+    while len(list(out.glob("_done/*.json"))) < 2:
+        assert run.poll() is None, run.stderr.read()
+        assert time.monotonic() < deadline, "no chunk finished in 120 s"
+        time.sleep(0.1)
+    run.send_signal(signal.SIGINT)
+    stdout, stderr = run.communicate(timeout=120)
+    assert run.returncode == 130, stderr
+    assert stderr.strip().splitlines()[-1].endswith("run the same command again to resume.")
+    done = len(list(out.glob("_done/*.json")))
+    assert 2 <= done < 31, "the run was not interrupted"
+    again = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    assert f"{done} found done" in again.stdout
+    ids = read_tables(out)["sentences"].groupby("article_id")["sentence"].nunique()
+    assert len(ids) == 30 and ids.nunique() == 1
+
+
 def test_cli_names_a_scheduler_that_does_not_answer(folder, tmp_path):
     out = subprocess.run([sys.executable, "-m", "newslens.cli", "analyse", str(folder), "--out", str(tmp_path / "t"),
                           "--scheduler", f"tcp://127.0.0.1:{_free_port()}"], capture_output=True, text=True, timeout=120)

@@ -159,9 +159,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     except KeyboardInterrupt:
-        return _fail("newslens: interrupted; nothing was written (a report in progress was discarded).", 130)
+        return _fail(f"newslens: interrupted; {_left_behind(args)}", 130)
     except _Terminated:
-        return _fail("newslens: terminated; nothing was written (a report in progress was discarded).", 143)
+        return _fail(f"newslens: terminated; {_left_behind(args)}", 143)
     except Exception as exc:  # noqa: BLE001 - one line, never a traceback, for whatever an input finds
         detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
         return _fail(f"newslens: error: {what}: could not be analysed ({detail}). "
@@ -170,6 +170,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
     return 0
+
+
+def _left_behind(args: argparse.Namespace) -> str:
+    """What an interrupted command leaves: `analyse` keeps every finished chunk (rerun to resume);
+    the others write nothing."""
+    if args.command == "analyse":
+        return f"the chunks written so far are kept in {args.out}: run the same command again to resume."
+    return "nothing was written (a report in progress was discarded)."
 
 
 def _fail(line: str, status: int) -> int:

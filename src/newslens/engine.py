@@ -56,20 +56,24 @@ MANIFEST = "_newslens.json"
 """The file that marks a folder as a newslens dataset (what was analysed, how far, with which version)."""
 
 
-WORKER_CONFIG = {
+ENGINE_CONFIG = {
     "distributed.worker.profile.enabled": False,
     "distributed.worker.memory.monitor-interval": "1s",
     "distributed.admin.system-monitor.interval": "2s",
     "distributed.admin.tick.interval": "200ms",
+    "distributed.admin.low-level-log-length": 0,
     "distributed.nanny.pre-spawn-environ": {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1},
 }
-"""Dask settings of the local cluster's workers. Dask's statistical profiler samples every thread's
-stack every 10 ms, and its monitors wake every 20-500 ms; for tasks that are pure Python holding
-the interpreter lock for seconds, that costs several per cent of throughput and shows nothing
-newslens needs. Dask also sets ``MALLOC_TRIM_THRESHOLD_`` in its workers, which turns off glibc's
-adaptive allocator thresholds (every large array is then mapped and unmapped afresh): measured at
-about 10% of the analysis's speed, so it is left out. A cluster of your own takes these from its own configuration
-(``DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False`` in the workers' environment)."""
+"""Dask settings while newslens runs a cluster (the client, and a local cluster's scheduler and
+workers). Dask's statistical profiler samples every thread's stack every 10 ms, and its monitors
+wake every 20-500 ms: for tasks of pure Python that hold the interpreter lock for seconds, that
+costs several per cent of throughput and shows nothing newslens needs. Every connection keeps its
+last 1,000 messages for debugging (``low-level-log-length``), each holding a task's articles, so
+the main process grew by the size of the texts it sent: the log is off. Dask also sets
+``MALLOC_TRIM_THRESHOLD_`` in its workers, which turns off glibc's adaptive allocator thresholds
+(every large array is then mapped and unmapped afresh): about 10% of the analysis's speed, so it
+is left out. A cluster of your own takes these from its own configuration (for example
+``DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False`` in the workers' environment)."""
 
 
 def open_client(*, scheduler: str | None = None, workers: int | None = None) -> tuple[Any, Any]:
@@ -96,7 +100,7 @@ def open_client(*, scheduler: str | None = None, workers: int | None = None) -> 
     if workers < 1:
         raise InvalidArgument(message(f"workers={workers!r}", "needs at least one worker", "pass 1 or more"))
     try:
-        with dask.config.set(WORKER_CONFIG):
+        with dask.config.set(ENGINE_CONFIG):
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
                                    silence_logs=logging.ERROR)
     except RuntimeError as exc:  # a worker process that could not start: most often a script without a main guard
@@ -113,13 +117,16 @@ def cluster(*, client: Any = None, scheduler: str | None = None, workers: int | 
     if client is not None:
         yield client
         return
-    client, local = open_client(scheduler=scheduler, workers=workers)
-    try:
-        yield client
-    finally:
-        client.close()
-        if local is not None:
-            local.close()
+    import dask  # lazy: see the module's docstring
+
+    with dask.config.set(ENGINE_CONFIG):  # for the whole run: a worker that joins late gets them too
+        client, local = open_client(scheduler=scheduler, workers=workers)
+        try:
+            yield client
+        finally:
+            client.close()
+            if local is not None:
+                local.close()
 
 
 def run_chunks(
