@@ -118,6 +118,7 @@ def cluster(*, client: Any = None, scheduler: str | None = None, workers: int | 
         yield client
         return
     import dask  # lazy: see the module's docstring
+    import distributed  # noqa: F401 - lazy; imported before the settings, so that its own defaults are in place
 
     with dask.config.set(ENGINE_CONFIG):  # for the whole run: a worker that joins late gets them too
         client, local = open_client(scheduler=scheduler, workers=workers)
