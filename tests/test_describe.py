@@ -70,6 +70,12 @@ def test_the_words_of_each_sentence_come_from_the_article(rugby):
             assert word in text, (word, said)
 
 
+def test_one_word_asked_for_is_not_the_only_word():
+    freq = pd.DataFrame({"term": ["port", "strike"], "count": [4, 2]})
+    assert describe.top_terms(freq, n=1) == "The most frequent word is *port* (4)."
+    assert describe.top_terms(freq.head(1)) == "The only word counted is *port* (4)."
+
+
 def test_empty_tables_say_so():
     assert describe.top_terms(pd.DataFrame(columns=["term", "count"])).startswith("The article has no words")
     assert "no entity" in describe.named_entities(pd.DataFrame(columns=["entity", "label", "mentions"]))

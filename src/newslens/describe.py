@@ -77,10 +77,12 @@ def top_terms(freq: pd.DataFrame, *, n: int = 5) -> str:
     if freq.empty:
         return "The article has no words left to count once stopwords are set aside."
     leaders = _leaders(freq, "term", "count", n)
-    if len(leaders) == 1:
+    if len(freq) == 1:
         return f"The only word counted is {leaders[0]}."
     tied = int((freq["count"] == freq["count"].max()).sum())
     lead = f" {plural(tied, 'word')} share the top count." if tied > 1 else ""
+    if len(leaders) == 1:
+        return f"The most frequent word is {leaders[0]}.{lead}"
     return f"The most frequent words are {join(leaders)}.{lead}"
 
 
