@@ -209,9 +209,10 @@ def analyse(
 ) -> dict[str, Any]:
     """Analyse a corpus of any size on Dask and write the tables to a Parquet dataset under ``out``.
 
-    The input is read as a stream (never the whole corpus, nor the list of its files, in memory
-    at once) and cut into chunks of ``chunk_size`` articles; each chunk is a task that a worker
-    reads, analyses and writes as one Parquet file per table (``out/<table>/chunk-NNNNNN.parquet``).
+    The input is read as a stream (never the whole corpus in memory: a folder is walked one
+    directory at a time, a CSV/JSONL file read row by row; a glob or a list is one list of paths)
+    and cut into chunks of ``chunk_size`` articles; each chunk is a task that a worker reads,
+    analyses and writes as one Parquet file per table (``out/<table>/chunk-NNNNNN.parquet``).
     A rerun resumes: chunks already written for the same input are skipped. Files that cannot be
     read, and articles an analysis fails on, are rows of the ``errors`` table, never fatal.
 

@@ -24,8 +24,7 @@ __all__ = ["plural", "join", "term", "top_terms", "collocation_leaders", "distin
            "entity_kinds", "merged_entities", "long_sentences", "sentence_spread", "speakers", "quotation_mix",
            "comparison_size", "length_rank"]
 
-_IRREGULAR = {"entity": "entities", "sentence": "sentences", "is": "are", "was": "were", "speaker": "speakers",
-              "person": "people", "its": "their"}
+_IRREGULAR = {"person": "people"}
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:

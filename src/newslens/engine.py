@@ -281,7 +281,7 @@ def _done(out: Path, index: int, digest: str) -> bool:
         return False
 
 
-def check_dataset_folder(out: Path) -> None:
+def _check_dataset_folder(out: Path) -> None:
     """Refuse an ``out`` that holds anything but a newslens dataset (it would be mixed with ours)."""
     if out.exists() and not out.is_dir():
         raise InvalidArgument(message(f"--out {out}", "is a file", "give a folder for the tables"))
@@ -319,7 +319,7 @@ def analyse_to_parquet(
     """
     started = time.perf_counter()
     out = out.absolute()
-    check_dataset_folder(out)
+    _check_dataset_folder(out)
     out.mkdir(parents=True, exist_ok=True)
     manifest = {"source": source, "layout": layout, "newslens": __version__, "complete": False}
     (out / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
