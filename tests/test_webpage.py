@@ -54,3 +54,19 @@ def test_the_headline_repeated_in_the_body_is_dropped_and_labels_are_not_prose(t
     assert article.parts == ["headline", "dateline", "body", "body", "dateline"]
     assert article.text.count("Storm hits coast") == 1
     assert article.counts()["body_sentences"] == 2  # neither the byline nor the source line
+
+
+@pytest.mark.parametrize("head, outlet", [
+    # an AP page whose platform label trafilatura reads as the site name ("hosted" -> "Hosted")
+    ('<meta name="application-name" content="hosted"><link rel="canonical" href="https://apnews.com/article/storm-1">',
+     "apnews.com"),
+    ('<meta name="application-name" content="hosted"><link rel="canonical" href="https://apnews.com/article/storm-1">'
+     '<script type="application/ld+json">{"publisher": {"@type": "Organization", "name": "Associated Press"}}</script>',
+     "Associated Press"),
+    ('<meta property="og:site_name" content="Harbour Times"><link rel="canonical" href="https://www.harbourtimes.com/a/1">',
+     "Harbour Times"),
+    ('<meta name="twitter:site" content="@AP"><meta property="og:url" content="https://apnews.com/article/x">', "AP"),
+])
+def test_the_outlet_is_the_site_s_name_not_a_platform_label(head, outlet):
+    _, meta, _ = extract_page(page(head))
+    assert meta["outlet"] == outlet

@@ -6,6 +6,9 @@ mends what news pages commonly get wrong there (each case has a test page of its
 * the publication time: trafilatura keeps the date only (00:00); the page's own
   ``article:published_time`` (or JSON-LD ``datePublished``, or a ``<time datetime>``) gives the time;
 * authors given with their job ("Phil Helsel is a reporter", "Tom Gillespie News reporter");
+* the outlet: trafilatura's site name can be a platform's label (an AP page's "Hosted"); a name
+  that has nothing in common with the page's host gives way to the page's ``og:site_name`` or
+  JSON-LD publisher, else to the host itself (``apnews.com``);
 * a headline carrying its site or section (``"Storm hits coast | Editorial | Harbour Times"``);
 * the headline repeated as a body paragraph, and label lines in the body (a byline
   "By Phil Helsel", "SOURCE: News agencies", "Photo: ..."), which are not the article's sentences:
@@ -19,7 +22,7 @@ from datetime import datetime
 
 from newslens.errors import ArticleError
 
-__all__ = ["extract_page", "clean_author", "clean_headline", "published_time"]
+__all__ = ["extract_page", "clean_author", "clean_headline", "page_outlet", "published_time"]
 
 _LABEL = re.compile(
     r"^(?:[Bb]y\s+[A-Z][\w.'’-]*(?:,?\s+(?:and\s+)?[A-Z][\w.'’-]*){0,5}"
@@ -67,7 +70,7 @@ def extract_page(html: str, *, source: str = "<html>") -> tuple[str, dict[str, o
             "or copy its text into a .txt file.",
             path=source,
         )
-    outlet = (getattr(doc, "sitename", None) or None)
+    outlet = page_outlet(html, sitename=getattr(doc, "sitename", None), host=getattr(doc, "hostname", None))
     title = clean_headline((getattr(doc, "title", None) or "").strip(), outlet=outlet)
     paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
     same = _comparable(title)
@@ -81,6 +84,47 @@ def extract_page(html: str, *, source: str = "<html>") -> tuple[str, dict[str, o
         "outlet": outlet,
     }
     return text, meta, parts
+
+
+def page_outlet(html: str, *, sitename: str | None = None, host: str | None = None) -> str | None:
+    """The outlet's name: the page's own (``og:site_name``, JSON-LD publisher) or trafilatura's
+    reading (``sitename``), the first that fits the page's host; the host when none does.
+
+    Example:
+        >>> page_outlet('<meta property="og:site_name" content="AP News">', sitename="Hosted", host="apnews.com")
+        'AP News'
+        >>> page_outlet("", sitename="Hosted", host="www.apnews.com")
+        'apnews.com'
+        >>> page_outlet("", sitename="Harbour Times")
+        'Harbour Times'
+    """
+    candidates = [*_meta_values(html, "og:site_name"),
+                  *re.findall(r'"publisher"\s*:\s*\{[^{}]*?"name"\s*:\s*"([^"]+)"', html), sitename or ""]
+    candidates = [c.strip() for c in candidates if c and c.strip()]
+    if not host:
+        return candidates[0] if candidates else None
+    host = re.sub(r"^www\d*\.", "", host.lower())
+    return next((c for c in candidates if _fits_host(c, host)), host)
+
+
+def _fits_host(name: str, host: str) -> bool:
+    """Whether a site name could be that host's: one of its words, or its initials, in the host name."""
+    words = [w for w in re.findall(r"[a-z0-9]+", name.lower()) if w not in {"the", "news", "www", "com"}]
+    initials = "".join(w[0] for w in re.findall(r"[a-z0-9]+", name.lower()))
+    label = host.rsplit(".", 1)[0]
+    return any(len(w) > 1 and w in label for w in words) or (len(initials) > 1 and initials in label)
+
+
+def _meta_values(html: str, keys: str | set[str]) -> list[str]:
+    """The content of each ``<meta>`` whose property, name or itemprop is one of ``keys``, in page order."""
+    keys = {keys} if isinstance(keys, str) else keys
+    values = []
+    for tag in re.findall(r"<meta\b[^>]*>", html, flags=re.I):
+        found = re.search(r"(?:property|name|itemprop)\s*=\s*[\"']([^\"']+)", tag, flags=re.I)
+        content = re.search(r"content\s*=\s*[\"']([^\"']+)", tag, flags=re.I)
+        if found and content and found.group(1).strip().lower() in keys:
+            values.append(content.group(1))
+    return values
 
 
 def _comparable(text: str) -> str:
@@ -151,12 +195,7 @@ def published_time(html: str, *, date: object = None) -> datetime | None:
 
 
 def _time_values(html: str) -> list[str]:
-    values = []
-    for tag in re.findall(r"<meta\b[^>]*>", html, flags=re.I):
-        key = re.search(r"(?:property|name|itemprop)\s*=\s*[\"']([^\"']+)", tag, flags=re.I)
-        content = re.search(r"content\s*=\s*[\"']([^\"']+)", tag, flags=re.I)
-        if key and content and key.group(1).strip().lower() in _TIME_KEYS:
-            values.append(content.group(1))
+    values = _meta_values(html, _TIME_KEYS)
     values += re.findall(r'"datePublished"\s*:\s*"([^"]+)"', html)
     values += re.findall(r"<time\b[^>]*\bdatetime\s*=\s*[\"']([^\"']+)", html, flags=re.I)
     return values
