@@ -20,6 +20,8 @@ from newslens.entities import (  # noqa: E402
     mentions_from_tree,
 )
 from newslens.errors import InvalidArgument, MissingData  # noqa: E402
+from newslens.frequencies import word_frequencies  # noqa: E402
+from newslens.layouts import COUNTED_PARTS  # noqa: E402
 from newslens.paths import DATA_DIR  # noqa: E402
 from newslens.render import render_entities_html  # noqa: E402
 from newslens.style import label_name  # noqa: E402
@@ -55,11 +57,22 @@ def test_offsets_and_tokens_line_up(fakti, mentions):
         assert toks["start"].iloc[0] == row.start and toks["end"].iloc[-1] == row.end
 
 
-def test_metadata_is_not_prose(mentions):
-    assert not set(mentions["part"]) & {"outlet", "dateline"}
-    caption = mentions[mentions["part"] == "caption"]
-    assert caption["text"].tolist() == ["Moscow", "Tokyo"]  # the "- 1" numbering is not an entity
+def test_metadata_is_not_prose(fakti, mentions):
+    assert not set(mentions["part"]) & {"outlet", "dateline", "caption"}  # the counted parts only, by default
     assert "Fakti" not in set(mentions["text"])
+    with_caption = entity_mentions(fakti, parts=(*COUNTED_PARTS, "caption"))
+    caption = with_caption[with_caption["part"] == "caption"]
+    assert caption["text"].tolist() == ["Moscow", "Tokyo"]  # the "- 1" numbering is not an entity
+
+
+def test_entities_and_words_count_the_same_parts(fakti, mentions):
+    """One scope for every count: a name is mentioned as often as its word occurs (issue 13: Tokyo
+    was 6 as an entity, counting the photo caption, and 5 as a word, not counting it)."""
+    words = word_frequencies(fakti).set_index("term")["count"]
+    summary = entity_summary(mentions).set_index("entity")["mentions"]
+    for name in ("Tokyo", "Moscow"):
+        assert summary[name] == words[name.lower()]
+    assert mentions.attrs["scope"] == word_frequencies(fakti).attrs["scope"] == COUNTED_PARTS
 
 
 def test_canonical_rules():
@@ -88,7 +101,7 @@ def test_ambiguous_surname_is_left_alone():
 def test_alias_file(fakti, tmp_path):
     example = DATA_DIR / "aliases" / "countries-and-blocs.csv"
     summary = entity_summary(entity_mentions(fakti, aliases=example)).set_index("entity")
-    assert summary.loc["Russia", "mentions"] == 4 + 2 + 4  # Russia, Moscow, Russian Federation (all parts)
+    assert summary.loc["Russia", "mentions"] == 4 + 1 + 4  # Russia, Moscow, Russian Federation (headline, standfirst, body)
     assert "Russian Federation" not in summary.index
     bad = tmp_path / "bad.csv"
     bad.write_text("name,target\nA,B\n", encoding="utf-8")
@@ -142,7 +155,7 @@ def test_importing_newslens_does_not_import_spacy():
 def test_cooccurrence(mentions):
     pairs = cooccurrence(mentions)
     row = pairs[(pairs["source"] == "Moscow") & (pairs["target"] == "Tokyo")]
-    assert row["sentences"].item() == 4  # headline, caption, Iwaya's and NHK's sentences
+    assert row["sentences"].item() == 3  # headline, Iwaya's and NHK's sentences (the caption is not counted)
     assert not ((pairs["source"] == "November 7") | (pairs["target"] == "November 7")).any()
 
 

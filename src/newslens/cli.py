@@ -283,9 +283,9 @@ def _cmd_concordance(args: argparse.Namespace):
 
 
 def _cmd_entities(args: argparse.Namespace):
-    from newslens.entities import PROSE_PARTS, entity_mentions, entity_summary
+    from newslens.entities import COUNTED_PARTS, entity_mentions, entity_summary
 
-    parts = check_parts(getattr(args, "part", None) or PROSE_PARTS, name="--part")
+    parts = check_parts(getattr(args, "part", None) or COUNTED_PARTS, name="--part")
     source = _analysed(_load(args)) if args.backend == "spacy" and args.aliases is None else _load(args)
     mentions = entity_mentions(source, backend=args.backend, aliases=args.aliases, parts=parts)
     return entity_summary(mentions) if args.summary else mentions

@@ -34,7 +34,7 @@ import pandas as pd
 from newslens.article import Article
 from newslens.dispatch import named, per_article
 from newslens.errors import ArticleError, InvalidArgument, MissingData
-from newslens.layouts import PROSE_PARTS
+from newslens.layouts import COUNTED_PARTS
 from newslens.nlp import spacy_docs
 
 __all__ = [
@@ -77,7 +77,7 @@ def entity_mentions(
     *,
     backend: Literal["spacy", "nltk"] = "spacy",
     aliases: str | Path | Mapping[str, str] | None = None,
-    parts: Sequence[str] = PROSE_PARTS,
+    parts: Sequence[str] = COUNTED_PARTS,
     numeric: bool = True,
 ) -> pd.DataFrame:
     """One row per entity mention, with its canonical entity.
@@ -88,7 +88,8 @@ def entity_mentions(
             (``nltk.pos_tag`` + ``nltk.ne_chunk``, which need NLTK's data installed).
         aliases: An alias table: a CSV file with columns ``alias,canonical`` or a dict; see
             :func:`load_aliases`.
-        parts: The parts to read (default: every prose part).
+        parts: The parts to read (default :data:`newslens.layouts.COUNTED_PARTS`: headline,
+            standfirst and body, the scope of the word counts; add ``"caption"`` for photo captions).
         numeric: Keep dates, times, numbers and amounts (``NUMERIC_LABELS``).
 
     Returns:
@@ -112,6 +113,7 @@ def entity_mentions(
     mentions = article.memo(key, lambda: _entity_mentions(article, backend, aliases, parts), disk=backend == "spacy")
     if not numeric:
         mentions = mentions[~mentions["label"].isin(NUMERIC_LABELS)].reset_index(drop=True)
+    mentions.attrs["scope"] = tuple(parts)  # the parts read, which charts state
     return mentions
 
 
@@ -492,7 +494,9 @@ def entity_summary(mentions: pd.DataFrame) -> pd.DataFrame:
         )
     table = pd.DataFrame(rows, columns=cols)
     table = table.sort_values(["article_id", "mentions", "first_sentence"], ascending=[True, False, True])
-    return named(table.reset_index(drop=True), "entity-summary")
+    table = table.reset_index(drop=True)
+    table.attrs["scope"] = mentions.attrs.get("scope")
+    return named(table, "entity-summary")
 
 
 def cooccurrence(mentions: pd.DataFrame, *, numeric: bool = False) -> pd.DataFrame:

@@ -1,8 +1,9 @@
 """Word frequencies: counts, n-grams, collocations, keyness, concordance and lexical statistics.
 
 Every function takes an :class:`~newslens.article.Article` and returns a tidy DataFrame. The
-default scope is the article's own words: headline, standfirst and body (the site line, the
-dateline and the photo caption are not). Only word tokens count (not punctuation).
+default scope is the article's own words, :data:`newslens.layouts.COUNTED_PARTS` (headline,
+standfirst and body; the site line, the dateline and the photo caption are not), the same scope as
+the entity counts. Only word tokens count (not punctuation).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from nltk.stem import PorterStemmer, SnowballStemmer
 from newslens.article import Article
 from newslens.dispatch import articles_of, per_article
 from newslens.errors import InvalidArgument
-from newslens.layouts import PARTS, check_parts
+from newslens.layouts import COUNTED_PARTS, PARTS, check_parts
 from newslens.nlp import spacy_doc
 from newslens.stopwords import get_stopwords
 from newslens.tokenize import tokenize_words
@@ -42,8 +43,8 @@ __all__ = [
     "lexical_stats",
 ]
 
-DEFAULT_PARTS = ("headline", "standfirst", "body")
-"""The parts whose words are the article's own."""
+DEFAULT_PARTS = COUNTED_PARTS
+"""The parts whose words are the article's own (:data:`newslens.layouts.COUNTED_PARTS`)."""
 
 REFERENCE_SIZE = 1_000_000_000
 """The notional size, in words, of the general-English reference (wordfreq's frequencies are proportions)."""
@@ -126,7 +127,7 @@ def word_frequencies(
         tokens["pos"] = _pos_tags(article, tokens)
     grams = _ngrams(tokens, ngram, stops, group=by)
     if grams.empty:
-        return _empty_frequencies(by)
+        return _scoped(_empty_frequencies(by), parts)
     table = _count(grams, by)
     table["per_1000"] = (table["count"] / total_words * 1000).round(3) if total_words else 0.0
     table = table.sort_values(["count", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
@@ -144,7 +145,13 @@ def word_frequencies(
         table["rank"] = table["count"].rank(method="min", ascending=False).astype(int)
         table = table.head(top) if top else table
     table["article_id"] = article.id
-    return table[_frequency_columns(by)].reset_index(drop=True)
+    return _scoped(table[_frequency_columns(by)].reset_index(drop=True), parts)
+
+
+def _scoped(table: pd.DataFrame, parts: Sequence[str] | None) -> pd.DataFrame:
+    """The table with the parts it counts in ``table.attrs["scope"]``, which charts state."""
+    table.attrs["scope"] = None if parts is None else tuple(parts)
+    return table
 
 
 def _count(grams: pd.DataFrame, by: str | None) -> pd.DataFrame:

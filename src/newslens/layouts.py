@@ -17,14 +17,37 @@ from typing import Any
 
 from newslens.errors import ArticleError, InvalidArgument, message
 
-__all__ = ["PARTS", "PROSE_PARTS", "Layout", "LAYOUTS", "check_parts", "parse_layout", "parse_date"]
+__all__ = ["PARTS", "PROSE_PARTS", "COUNTED_PARTS", "scope_label", "Layout", "LAYOUTS", "check_parts", "parse_layout",
+           "parse_date"]
 
 PARTS = ("outlet", "headline", "standfirst", "dateline", "caption", "body")
-"""Every part name, in reading order. Only headline, standfirst and body are the article's own words."""
+"""Every part name, in reading order."""
+
+COUNTED_PARTS = ("headline", "standfirst", "body")
+"""The default scope of every count (words, entities, lexical measures): the article's own words.
+A photo caption is left out (it describes the picture, and some outlets repeat the headline
+there), as are the site line and the dateline; pass ``parts=`` to count them."""
 
 PROSE_PARTS = ("headline", "standfirst", "caption", "body")
 """Parts whose words are prose (the outlet and the dateline are labels): entities and quotes are
 never looked for in the site line or the dateline."""
+
+
+def scope_label(parts: Sequence[str] | None) -> str:
+    """The parts a count covers, in words, as charts state it.
+
+    Example:
+        >>> scope_label(COUNTED_PARTS)
+        'headline, standfirst and body'
+        >>> scope_label(["body"]), scope_label(None)
+        ('body', 'every part')
+    """
+    if parts is None:
+        return "every part"
+    names = [p for p in PARTS if p in set(parts)]
+    if len(names) < 2:
+        return names[0] if names else "no part"
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 _MONTH = (

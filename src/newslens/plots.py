@@ -20,6 +20,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from newslens.errors import InvalidArgument, message
+from newslens.layouts import scope_label
 from newslens.style import KIND_COLORS, LABEL_COLORS, PART_COLORS, STYLE, label_name
 from newslens.tokenize import reader_words
 
@@ -82,6 +83,13 @@ def _nothing(ax: Axes, what: str) -> None:
 def _title(title: str | None, default: str) -> str:
     """The chart's title: the caller's, or the default, with its dollar signs drawn as they are."""
     return _plain([title or default])[0]
+
+
+def _in_scope(label: str, table: pd.DataFrame) -> str:
+    """An axis label with the parts its table counts (``table.attrs["scope"]``), when the table says."""
+    if "scope" not in table.attrs:
+        return label
+    return f"{label} (in the {scope_label(table.attrs['scope'])})"
 
 
 def _legend(ax: Axes, colors: dict[str, str], **kwargs) -> None:
@@ -190,7 +198,7 @@ def plot_top_terms(
         if freq.empty:
             _nothing(ax, "the article has no words to count here")
         label = "Occurrences" if value == "count" else "Occurrences per 1,000 words"
-        ax.set(title=_title(title, f"Top {n} terms"), xlabel=label, ylabel="Term")
+        ax.set(title=_title(title, f"Top {n} terms"), xlabel=_in_scope(label, freq), ylabel="Term")
         if value == "count":
             _whole_numbers(ax.xaxis)
     return ax
@@ -426,7 +434,8 @@ def plot_entity_mentions(
         _bar_labels(ax, bars)
         _legend(ax, {label_name(lab): LABEL_COLORS.get(lab, "#999999") for lab in dict.fromkeys(summary.head(n)["label"])},
                 loc="lower right")
-        ax.set(title=_title(title, "Who and what the article names"), xlabel=value.capitalize(), ylabel="Entity")
+        ax.set(title=_title(title, "Who and what the article names"), xlabel=_in_scope(value.capitalize(), summary),
+               ylabel="Entity")
         _whole_numbers(ax.xaxis)
     return ax
 
@@ -441,7 +450,7 @@ def plot_label_breakdown(mentions: pd.DataFrame, *, ax: Axes | None = None, titl
         bars = ax.barh([label_name(lab) for lab in table.index], table["mentions"], color=colors)
         ax.bar_label(bars, labels=[f"{m} ({e} entities)" for m, e in zip(table["mentions"], table["entities"])],
                      padding=2, fontsize=8)
-        ax.set(title=_title(title, "Mentions by label"), xlabel="Mentions", ylabel="Kind of entity")
+        ax.set(title=_title(title, "Mentions by label"), xlabel=_in_scope("Mentions", mentions), ylabel="Kind of entity")
         _whole_numbers(ax.xaxis)
     return ax
 

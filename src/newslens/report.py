@@ -112,6 +112,7 @@ def run_report(
     try:
         figures = _run_all(jobs, work, progress=progress, timeout=timeout, svg=svg, n_articles=len(articles))
         _write_index(work, jobs, errors, {a.id: a.metadata for a in loaded}, figures)
+        _write_stylesheet(work)
         (work / MARKER).write_text("Written by newslens report; the folder is replaced by the next report.\n",
                                    encoding="utf-8")
         (work / _WORK).unlink()
@@ -366,10 +367,29 @@ _TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
 widget renderer), so a reader offline gets the whole page, their browser calls out to nobody, and
 a dollar sign in an article is never typeset as maths."""
 
+_PAGE_TEMPLATE = _TEMPLATE + """{%- block notebook_css -%}
+<link rel="stylesheet" href="../notebook.css">
+{%- endblock notebook_css -%}
+"""
+"""A report's page: JupyterLab's stylesheet (about 250 kB) is one file at the report's top,
+``notebook.css``, linked by every page (each page is one folder down), not copied into each."""
+
+STYLESHEET = "notebook.css"
+
+
+def _write_stylesheet(work: Path) -> None:
+    """JupyterLab's page style, once for the whole report: the styles of an empty notebook's page."""
+    exporter = HTMLExporter(template_name="lab", extra_loaders=[DictLoader({"newslens.html.j2": _TEMPLATE})],
+                            template_file="newslens.html.j2")
+    page, _ = exporter.from_notebook_node(nbformat.v4.new_notebook())
+    head = page.split("</head>", 1)[0]
+    css = "\n".join(re.findall(r"<style[^>]*>(.*?)</style>", head, flags=re.S))
+    (work / STYLESHEET).write_text(css, encoding="utf-8")
+
 
 def _export_html(nb, target: Path, linked: dict[str, str] | None = None) -> None:
     """The notebook as a page; figures saved as files are linked, not embedded a second time."""
-    exporter = HTMLExporter(template_name="lab", extra_loaders=[DictLoader({"newslens.html.j2": _TEMPLATE})],
+    exporter = HTMLExporter(template_name="lab", extra_loaders=[DictLoader({"newslens.html.j2": _PAGE_TEMPLATE})],
                             template_file="newslens.html.j2")
     page = copy.deepcopy(nb)  # the page shows the PNG (linked below); an SVG, when asked for, is only a file
     for cell in page.cells:

@@ -16,7 +16,7 @@ import textstat
 
 from newslens.article import Article
 from newslens.dispatch import named, per_article
-from newslens.layouts import PROSE_PARTS
+from newslens.layouts import COUNTED_PARTS, PROSE_PARTS
 from newslens.marks import find_quotations
 from newslens.stopwords import default_stopwords
 from newslens.tokenize import reader_words
@@ -224,7 +224,7 @@ def _not_english(lowers: pd.Series) -> str:
 
 @per_article
 def lexical_diversity(
-    article: Article, *, parts: Sequence[str] = ("headline", "standfirst", "body"), window: int = 50, threshold: float = 0.72
+    article: Article, *, parts: Sequence[str] = COUNTED_PARTS, window: int = 50, threshold: float = 0.72
 ) -> pd.DataFrame:
     """Type-token ratio, MATTR and MTLD of the article's words (lexicalrichness, on newslens tokens).
 
