@@ -104,13 +104,32 @@ def test_report_on_a_folder_writes_each_article_and_the_corpus(folder, tmp_path)
     from newslens.report import is_corpus_source, run_report
 
     assert is_corpus_source(folder) and is_corpus_source(str(folder / "*.txt")) and not is_corpus_source(FIRST_ARTICLE)
-    books = [NOTEBOOKS_DIR / "00-overview.ipynb", NOTEBOOKS_DIR / "07-corpus-overview.ipynb"]
+    books = [NOTEBOOKS_DIR / "00-overview.ipynb", NOTEBOOKS_DIR / "06-compare-articles.ipynb",
+             NOTEBOOKS_DIR / "07-corpus-overview.ipynb"]
     index = run_report([folder], out=tmp_path / "r", notebook_paths=books, progress=False)
     html = index.read_text(encoding="utf-8")
     for article_id in ("election", "port-strike", "rain", "talks"):
         assert f"{article_id}/00-overview.html" in html
         assert not (tmp_path / "r" / article_id / "07-corpus-overview.ipynb").exists()
+        # each article compared with the rest of the folder: the other three, never itself
+        assert "Compared with 3 other articles." in (tmp_path / "r" / article_id / "06-compare-articles.html").read_text()
+    assert (tmp_path / "r" / "notebook.css").stat().st_size > 10_000  # the pages' one shared stylesheet
+    assert 'href="../notebook.css"' in (tmp_path / "r" / "talks" / "00-overview.html").read_text()
     assert "corpus/07-corpus-overview.html" in html and "Files that could not be read" in html and "broken.txt" in html
     tables = sorted(p.name for p in (tmp_path / "r" / "corpus" / "tables").glob("*.csv"))
     assert tables and list((tmp_path / "r" / "corpus" / "figures").glob("*.png"))
     assert main(["report", str(tmp_path / "empty-*.txt"), "--out", str(tmp_path / "r2")]) == 2
+
+
+def test_report_compares_one_article_with_the_articles_given(folder, tmp_path, capsys):
+    from newslens.paths import NOTEBOOKS_DIR
+
+    from newslens.report import run_report
+
+    out = tmp_path / "r"
+    run_report([FIRST_ARTICLE], out=out, notebook_paths=[NOTEBOOKS_DIR / "04-sentence-lengths.ipynb"], progress=False,
+               compare=folder)
+    page = (out / "fakti-2024-11-24-moscow-tokyo" / "04-sentence-lengths.html").read_text()
+    assert "Compared with 4 other articles." in page and "article by article" in page
+    assert main(["report", str(FIRST_ARTICLE), "--out", str(tmp_path / "r3"), "--compare", str(tmp_path / "none")]) == 2
+    assert "--compare" in capsys.readouterr().err

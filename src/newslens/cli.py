@@ -76,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--timeout", type=int, default=600, metavar="SECONDS",
                         help="seconds one notebook cell may run (default: 600)")
     report.add_argument("--svg", action="store_true", help="also save every figure as SVG (PNG always)")
+    report.add_argument("--compare", metavar="SOURCE",
+                        help="articles to compare each article with (a folder, glob or CSV/JSONL file); "
+                        "default: for a folder, the rest of the folder; for one file, the project's data/articles")
     report.set_defaults(handler=_cmd_report, format="report")
     analyse = sub.add_parser(
         "analyse",
@@ -127,7 +130,8 @@ def _cmd_analyse(args: argparse.Namespace) -> str:
 def _cmd_report(args: argparse.Namespace) -> str:
     from newslens.report import run_report
 
-    index = run_report(args.paths, out=args.out, progress=not args.no_progress, timeout=args.timeout, svg=args.svg)
+    index = run_report(args.paths, out=args.out, progress=not args.no_progress, timeout=args.timeout, svg=args.svg,
+                       compare=args.compare)
     return f"report written: {index}"
 
 

@@ -36,8 +36,8 @@ from newslens.engine import read_tables
 from newslens.errors import ArticleError, InvalidArgument, message
 from newslens.io import ARTICLE_SUFFIXES, TABLE_SUFFIXES, lone_surrogate, open_text
 
-__all__ = ["PARALLEL_THRESHOLD", "Corpus", "load_corpus", "analyse", "read_tables", "iter_items", "article_files",
-           "article_ids"]
+__all__ = ["PARALLEL_THRESHOLD", "Corpus", "load_corpus", "comparison_corpus", "analyse", "read_tables", "iter_items",
+           "article_files", "article_ids"]
 
 PARALLEL_THRESHOLD = 24
 """From this many articles needing work, :meth:`Corpus.analyse` starts a local Dask cluster (starting the
@@ -191,6 +191,31 @@ def load_corpus(
         except Exception as exc:  # noqa: BLE001 - one file's failure, whatever it is, is reported, never fatal
             errors.append({"file": item.where, "problem": f"could not be read ({type(exc).__name__}: {exc})"})
     return Corpus(articles, pd.DataFrame(errors, columns=ERROR_COLUMNS))
+
+
+def comparison_corpus(source: str | Path | Iterable[str | Path] | None, article: Article, *,
+                      progress: bool = False) -> Corpus:
+    """The articles to set ``article`` against: those of ``source`` but the article itself.
+
+    The notebooks that compare (04, 06) and the report use this, so that an article in the folder it
+    is compared with (a report of a folder compares each article with the rest) never counts twice.
+
+    Args:
+        source: A folder, glob, ``.csv``/``.jsonl`` file or list of files, as for
+            :func:`load_corpus`; ``None`` or ``""`` for nothing to compare with.
+        article: The article studied; any article of ``source`` with the same text is left out.
+        progress: Show a progress bar while reading.
+
+    Raises:
+        ArticleError: ``source`` matches nothing.
+
+    Example:
+        >>> others = comparison_corpus("data/articles", article)  # doctest: +SKIP
+    """
+    if source is None or (isinstance(source, str | Path) and not str(source).strip()):
+        return Corpus([])
+    corpus = load_corpus(source, progress=progress)
+    return Corpus([a for a in corpus if a.text != article.text], corpus.errors)
 
 
 def analyse(

@@ -207,8 +207,8 @@ def quotation_mix(share: pd.DataFrame) -> str:
 def comparison_size(n_others: int, *, what: str = "articles to compare with") -> str:
     """How many articles a comparison has (a notebook says so, and skips its charts, when none)."""
     if n_others == 0:
-        return (f"There are no {what}: set `COMPARE` or `CORPUS` in the parameters cell to a folder or glob of "
-                "articles to see this article against them.")
+        return (f"There are no {what}: set `CORPUS` in the parameters cell to a folder or glob of articles "
+                "(or put them in the project's `data/articles/`) to see this article against them.")
     return f"Compared with {plural(n_others, 'other article')}."
 
 

@@ -22,6 +22,7 @@ import re
 import shutil
 import tempfile
 from collections.abc import Sequence
+from glob import glob
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -63,6 +64,7 @@ def run_report(
     progress: bool = True,
     timeout: int = 600,
     svg: bool = False,
+    compare: str | Path | None = None,
 ) -> Path:
     """Run every notebook for every article (and, for a corpus, once for the corpus) and write the report.
 
@@ -74,6 +76,10 @@ def run_report(
         progress: Show a progress bar on standard error.
         timeout: Seconds one cell may run.
         svg: Also save every figure as SVG (PNG always).
+        compare: The articles each article is compared with (a folder, glob or CSV/JSONL file)
+            in the notebooks that compare (their ``CORPUS``). By default, a folder's articles are
+            each compared with the rest of the folder, several files with the others given, and
+            one file with the notebooks' own default (the project's ``data/articles/``).
 
     Returns:
         The path of the report's ``index.html``.
@@ -98,10 +104,14 @@ def run_report(
     else:
         loaded = [load_article(p) for p in paths]  # fail early on a bad file
         articles = [(Path(p).resolve(), article.id) for article, p in zip(loaded, paths)]
-    also = {book: {"CORPUS": corpus} if corpus and "CORPUS" in names[book] else {} for book in article_books}
-    jobs = [(article_id, book, {"ARTICLE": str(path), **also[book]}) for path, article_id in articles for book in article_books]
     if corpus is None and len(articles) > 1:
         corpus = [str(path) for path, _ in articles]  # several files: the corpus report covers them
+    if compare and not glob(_absolute(compare)):
+        raise InvalidArgument(f"--compare {compare}: matches no file or folder. Fix: give a folder, a glob or a "
+                              ".csv/.jsonl file of articles to compare with.")
+    against = _absolute(compare) if compare else corpus  # each article against the rest (the notebooks leave it out)
+    also = {book: {"CORPUS": against} if against and "CORPUS" in names[book] else {} for book in article_books}
+    jobs = [(article_id, book, {"ARTICLE": str(path), **also[book]}) for path, article_id in articles for book in article_books]
     if corpus is not None:
         jobs += [("corpus", book, {"CORPUS": corpus}) for book in corpus_books]
     out = Path(out).resolve()
@@ -197,11 +207,17 @@ def _corpus_articles(source: str | Path) -> tuple[str, list[tuple[Path, str]], l
         raise ArticleError(f"{source}: no article could be read ({len(corpus.errors)} files failed). "
                            "Fix: check the files listed by `newslens info` on that folder.")
     ids = {a.metadata.source: a.id for a in corpus}
-    resolved = str(Path(source).resolve()) if Path(str(source)).exists() else str(source)
+    resolved = _absolute(source)
     if Path(resolved).is_file():  # CSV/JSONL: no article files to run the article notebooks on
         return resolved, [], corpus.errors.to_dict("records"), list(corpus)
     articles = [(p.resolve(), ids[str(p)]) for p in article_files(source) if str(p) in ids]
     return resolved, articles, corpus.errors.to_dict("records"), list(corpus)
+
+
+def _absolute(source: str | Path) -> str:
+    """A source as the kernels must see it (they run in ``notebooks/``): a path, or a glob, made absolute."""
+    path = Path(str(source))
+    return str(path.resolve() if path.exists() else path.absolute())
 
 
 def _parameters(book: Path) -> set[str]:
