@@ -123,7 +123,6 @@ def test_report_on_a_folder_writes_each_article_and_the_corpus(folder, tmp_path)
 
 def test_report_compares_one_article_with_the_articles_given(folder, tmp_path, capsys):
     from newslens.paths import NOTEBOOKS_DIR
-
     from newslens.report import run_report
 
     out = tmp_path / "r"

@@ -32,6 +32,7 @@ from tqdm.auto import tqdm
 from newslens import batch, cache, engine
 from newslens.article import Article
 from newslens.batch import ERROR_COLUMNS, Item, read_item
+from newslens.dispatch import named
 from newslens.engine import read_tables
 from newslens.errors import ArticleError, InvalidArgument, message
 from newslens.io import ARTICLE_SUFFIXES, TABLE_SUFFIXES, lone_surrogate, open_text
@@ -130,8 +131,8 @@ class Corpus:
         bad = set(failed["file"])
         tables = batch.analyse([a for a in self.articles if a.id not in bad], progress=progress and client is None
                                and workers == 1)
-        self.errors = pd.concat([self.errors, failed, tables["errors"]], ignore_index=True).drop_duplicates(
-            ignore_index=True)
+        self.errors = named(pd.concat([self.errors, failed, tables["errors"]], ignore_index=True).drop_duplicates(
+            ignore_index=True), "files-not-read")
         tables["errors"] = self.errors.copy()
         return tables
 
@@ -190,7 +191,7 @@ def load_corpus(
             errors.append({"file": item.where, "problem": str(exc)})
         except Exception as exc:  # noqa: BLE001 - one file's failure, whatever it is, is reported, never fatal
             errors.append({"file": item.where, "problem": f"could not be read ({type(exc).__name__}: {exc})"})
-    return Corpus(articles, pd.DataFrame(errors, columns=ERROR_COLUMNS))
+    return Corpus(articles, named(pd.DataFrame(errors, columns=ERROR_COLUMNS), "files-not-read"))
 
 
 def comparison_corpus(source: str | Path | Iterable[str | Path] | None, article: Article, *,
@@ -215,7 +216,7 @@ def comparison_corpus(source: str | Path | Iterable[str | Path] | None, article:
     if source is None or (isinstance(source, str | Path) and not str(source).strip()):
         return Corpus([])
     corpus = load_corpus(source, progress=progress)
-    return Corpus([a for a in corpus if a.text != article.text], corpus.errors)
+    return Corpus([a for a in corpus if a.text != article.text], corpus.errors)  # errors keep their name
 
 
 def analyse(

@@ -121,7 +121,7 @@ def run_report(
     work = _work_folder(out)
     try:
         figures = _run_all(jobs, work, progress=progress, timeout=timeout, svg=svg, n_articles=len(articles))
-        _write_index(work, jobs, errors, {a.id: a.metadata for a in loaded}, figures)
+        _write_index(work, jobs, errors, {a.id: (_index_title(a), a.metadata) for a in loaded}, figures)
         _write_stylesheet(work)
         (work / MARKER).write_text("Written by newslens report; the folder is replaced by the next report.\n",
                                    encoding="utf-8")
@@ -331,10 +331,10 @@ def _export_outputs(nb, stem: str, target: Path) -> dict[str, str]:
     number = stem.split("-", 1)[0]  # "02": files of one notebook together, and named the same in every run
     taken: set[str] = set()
     linked: dict[str, str] = {}
-    heading = stem
+    heading = stem.split("-", 1)[-1]  # before the first heading: the notebook's name ("compare-articles")
     for cell in nb.cells:
         if cell.cell_type == "markdown":
-            heading = next((re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line.lstrip("#")).strip()
+            heading = next((re.sub(r"^\d+\s*·\s*", "", re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line.lstrip("#")).strip())
                             for line in cell.source.splitlines() if line.startswith("#")), heading)
             continue
         for output in cell.get("outputs", []):
@@ -419,6 +419,15 @@ def _export_html(nb, target: Path, linked: dict[str, str] | None = None) -> None
     target.write_text(body, encoding="utf-8")
 
 
+def _index_title(article: Any, *, words: int = 12) -> str:
+    """What the index calls an article: its headline, else the opening words of its text in
+    quotation marks (a plain text has no headline newslens could tell apart)."""
+    if article.metadata.headline:
+        return article.metadata.headline
+    opening = article.text.strip().split("\n", 1)[0].split()
+    return "“" + " ".join(opening[:words]) + ("…”" if len(opening) > words else "”") if opening else article.id
+
+
 def _figures(n: int) -> str:
     return f"{n} figure{'s' if n != 1 else ''}"
 
@@ -437,16 +446,16 @@ def _write_index(work: Path, jobs, errors: list[dict[str, str]], metadata: dict[
     def heading(name: str) -> str:
         if name == "corpus":
             return "<h2>The corpus</h2>"
-        meta = metadata.get(name)
-        headline = getattr(meta, "headline", None) or name
+        headline, meta = metadata.get(name, (None, None))
+        headline = headline or name
         when = getattr(meta, "published", None)
         line = " · ".join(x for x in (getattr(meta, "outlet", None), when.strftime("%d %b %Y") if when else None,
                                       name if headline != name else None) if x)
         return f"<h2>{escape(headline)}</h2>" + (f"<p class='meta'>{escape(line)}</p>" if line else "")
 
     def order(name: str) -> tuple:
-        meta = metadata.get(name)
-        return (name != "corpus", str(getattr(meta, "headline", None) or name).lower(), name)
+        headline, _ = metadata.get(name, (None, None))
+        return (name != "corpus", str(headline or name).lstrip("“").lower(), name)
 
     items = [f"<section>{heading(name)}<ul>{''.join(sections[name])}</ul></section>" for name in sorted(sections, key=order)]
     if errors:
