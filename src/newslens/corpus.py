@@ -200,6 +200,9 @@ def comparison_corpus(source: str | Path | Iterable[str | Path] | None, article:
 
     The notebooks that compare (04, 06) and the report use this, so that an article in the folder it
     is compared with (a report of a folder compares each article with the rest) never counts twice.
+    The corpus read is kept for the next call with the same files (same paths, sizes and times): a
+    report's kernel compares article after article with one folder, and reads it, and computes its
+    tables, once instead of once per notebook and article.
 
     Args:
         source: A folder, glob, ``.csv``/``.jsonl`` file or list of files, as for
@@ -215,8 +218,24 @@ def comparison_corpus(source: str | Path | Iterable[str | Path] | None, article:
     """
     if source is None or (isinstance(source, str | Path) and not str(source).strip()):
         return Corpus([])
-    corpus = load_corpus(source, progress=progress)
+    key = (repr(source), _fingerprint(source))
+    if key not in _COMPARED:
+        _COMPARED.clear()  # one corpus kept at a time
+        _COMPARED[key] = load_corpus(source, progress=progress)
+    corpus = _COMPARED[key]
     return Corpus([a for a in corpus if a.text != article.text], corpus.errors)  # errors keep their name
+
+
+_COMPARED: dict[tuple, Corpus] = {}
+"""The last comparison corpus read, by its source and its files' fingerprint."""
+
+
+def _fingerprint(source: str | Path | Iterable[str | Path]) -> tuple:
+    """The paths, sizes and modification times of a source's files: a corpus read from them is
+    still current while this is unchanged."""
+    files = article_files(source if isinstance(source, str | Path) else list(source))
+    stats = [(str(p), p.stat()) for p in files]
+    return tuple((name, st.st_size, st.st_mtime_ns) for name, st in stats)
 
 
 def analyse(
