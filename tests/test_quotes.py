@@ -14,6 +14,7 @@ from conftest import drawn_barh  # noqa: E402
 from newslens import plots  # noqa: E402
 from newslens.marks import find_quotations  # noqa: E402
 from newslens.quotes import quotation_share, quote_summary, quotes  # noqa: E402
+from newslens.sentences import sentence_table  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -251,3 +252,24 @@ def test_reported_speech_with_the_cue_after_the_clause(text, speaker, said):
 def test_a_clause_with_no_speech_cue_is_not_reported_speech():
     text = "Rain falls\n\nIt rained all day, the river rose on Monday, and the sun came out."
     assert quotes(newslens.article_from_text(text, article_id="none")).empty
+
+
+@pytest.mark.parametrize("text, quoted", [
+    # a single mark opens, a double mark closes: the narration before it is not quoted
+    ("The minister called the plan 'a disgrace\" and left the room. She met the press later.", "'a disgrace\""),
+    ("The minister called the plan \"a disgrace' and left the room. She met the press later.", "\"a disgrace'"),
+    ("Critics said the budget was ‘a farce” and walked out. They came back an hour later.", "‘a farce”"),
+])
+def test_a_mismatched_pair_of_marks_is_read_the_shorter_way(text, quoted):
+    found = find_quotations(text)
+    assert [text[q.start:q.end] for q in found] == [quoted]
+    assert found[0].mismatched and found[0].opened and found[0].closed
+    flags = sentence_table(newslens.article_from_text(text))["has_quote"].tolist()
+    assert flags == [True, False]  # the second sentence is narration
+
+
+def test_matched_marks_and_apostrophes_are_not_mismatched():
+    text = "He said \"the players' union is 'right' on this\" and left; the union's chief agreed."
+    found = find_quotations(text)
+    assert [text[q.start:q.end] for q in found] == ["\"the players' union is 'right' on this\""]
+    assert not found[0].mismatched

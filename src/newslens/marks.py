@@ -11,7 +11,10 @@ quotes and never inside a word, so apostrophes ("Tokyo's", "don’t", "’90s") 
 Nothing here raises on unbalanced marks: an opener never closed runs to the end of its
 paragraph (and on into the next paragraph when that one opens with a mark, the news convention
 for a quotation over several paragraphs); a closer with no opener starts its quotation at the
-start of its paragraph.
+start of its paragraph. A mismatched pair (``'a disgrace"`` or ``"a disgrace'``) is read the
+shorter way: a double closer with no double opener pairs with an unpaired single opener before
+it, and a double opener with no double closer with an unpaired single closer after it, so the
+narration around them is never swallowed; such a quotation says so (``mismatched``).
 """
 
 from __future__ import annotations
@@ -38,7 +41,8 @@ class Quotation:
     """A quoted passage: ``start``/``end`` include the marks; ``inner_start``/``inner_end`` exclude them.
 
     ``closed`` is False when no closing mark was found (the quotation ran to its paragraph's
-    end); ``opened`` is False when no opening mark was found.
+    end); ``opened`` is False when no opening mark was found; ``mismatched`` is True when its
+    marks are of two kinds (a single opener and a double closer, or the other way round).
     """
 
     start: int
@@ -48,6 +52,8 @@ class Quotation:
     opened: bool = True
     closed: bool = True
     single: bool = False
+    mismatched: bool = False
+    """Opened with one kind of mark (double or single) and closed with the other."""
 
 
 def _role(text: str, pos: int, mark: str) -> str:
@@ -94,6 +100,8 @@ def _pair(text: str, start: int, end: int, pattern: re.Pattern[str], single: boo
         if open_at is None:
             if role in ("open", "either"):
                 open_at, open_len = pos, len(m.group())
+            elif not single and (lone := _lone_single(text, out[-1].end if out else start, pos, opener=True)) is not None:
+                out.append(Quotation(lone, m.end(), lone + 1, pos, mismatched=True))  # 'a disgrace"
             elif not out and not single:  # a closer with no opener: quote from the paragraph start
                 out.append(Quotation(start, m.end(), start, pos, opened=False))
         elif role in ("close", "either"):
@@ -101,8 +109,31 @@ def _pair(text: str, start: int, end: int, pattern: re.Pattern[str], single: boo
             open_at = None
         # a second opener while one is open: keep the first (a nested or stray mark)
     if open_at is not None and not single:
-        out.append(Quotation(open_at, end, open_at + open_len, end, closed=False, single=single))
+        lone = _lone_single(text, open_at + open_len, end, opener=False)
+        if lone is not None:  # "a disgrace' : closed by the single mark, not by the paragraph's end
+            out.append(Quotation(open_at, lone + 1, open_at + open_len, lone, mismatched=True))
+        else:
+            out.append(Quotation(open_at, end, open_at + open_len, end, closed=False, single=single))
     return out
+
+
+def _lone_single(text: str, start: int, end: int, *, opener: bool) -> int | None:
+    """The position of a single quotation mark in ``text[start:end]`` that pairs with none there:
+    the last unpaired opener (``opener=True``) or the first unpaired closer; apostrophes are not marks."""
+    opened: list[int] = []
+    for m in _SINGLE.finditer(text, start, end):
+        pos = m.start()
+        if _is_apostrophe(text, pos):
+            continue
+        role = _role(text, pos, m.group())
+        if role == "open":
+            opened.append(pos)
+        elif role == "close":
+            if opened:
+                opened.pop()
+            elif not opener:
+                return pos
+    return opened[-1] if opener and opened else None
 
 
 def find_quotations(text: str, paragraphs: Sequence[tuple[int, int]] | None = None) -> list[Quotation]:
