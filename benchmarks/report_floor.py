@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import io
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -78,12 +77,10 @@ def main() -> None:
         for stem, value in sorted(seconds.items()):
             print(f"@@ {stem} {value:.2f}")
         return
-    files = sorted(args.source.glob("*.txt"))[: args.articles]
+    from report_speed import copy_first  # beside this script
+
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "articles"
-        folder.mkdir()
-        for path in files:
-            shutil.copy(path, folder / path.name)
+        folder, _ = copy_first(args.source, args.articles, tmp)
         base = {**os.environ, "NEWSLENS_CACHE_DIR": str(Path(tmp) / "cache")}
         analyse = [sys.executable, "-c", "import sys; from newslens.corpus import load_corpus; "
                    "load_corpus(sys.argv[1]).analyse(progress=False)", str(folder)]

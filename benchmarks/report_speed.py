@@ -34,17 +34,23 @@ def timed(command: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
+def copy_first(source: Path, n: int, tmp: str) -> tuple[Path, list[Path]]:
+    """The first ``n`` .txt articles of ``source`` (by name), copied into ``tmp/articles``."""
+    files = sorted(source.glob("*.txt"))[:n]
+    folder = Path(tmp) / "articles"
+    folder.mkdir()
+    for path in files:
+        shutil.copy(path, folder / path.name)
+    return folder, files
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("source", type=Path)
     parser.add_argument("--articles", type=int, default=24)
     args = parser.parse_args()
-    files = sorted(args.source.glob("*.txt"))[: args.articles]
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "articles"
-        folder.mkdir()
-        for path in files:
-            shutil.copy(path, folder / path.name)
+        folder, files = copy_first(args.source, args.articles, tmp)
         words = sum(len(p.read_text(encoding="utf-8", errors="replace").split()) for p in files)
 
         def env(name: str, **extra: str) -> dict[str, str]:

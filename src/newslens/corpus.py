@@ -218,6 +218,8 @@ def comparison_corpus(source: str | Path | Iterable[str | Path] | None, article:
     """
     if source is None or (isinstance(source, str | Path) and not str(source).strip()):
         return Corpus([])
+    if not isinstance(source, str | Path):
+        source = list(source)  # listed once: fingerprinted, then read
     key = (repr(source), _fingerprint(source))
     if key not in _COMPARED:
         _COMPARED.clear()  # one corpus kept at a time
@@ -233,7 +235,7 @@ _COMPARED: dict[tuple, Corpus] = {}
 def _fingerprint(source: str | Path | Iterable[str | Path]) -> tuple:
     """The paths, sizes and modification times of a source's files: a corpus read from them is
     still current while this is unchanged."""
-    files = article_files(source if isinstance(source, str | Path) else list(source))
+    files = article_files(source)
     stats = [(str(p), p.stat()) for p in files]
     return tuple((name, st.st_size, st.st_mtime_ns) for name, st in stats)
 

@@ -495,7 +495,8 @@ def entity_summary(mentions: pd.DataFrame) -> pd.DataFrame:
     table = pd.DataFrame(rows, columns=cols)
     table = table.sort_values(["article_id", "mentions", "first_sentence"], ascending=[True, False, True])
     table = table.reset_index(drop=True)
-    table.attrs["scope"] = mentions.attrs.get("scope")
+    if "scope" in mentions.attrs:
+        table.attrs["scope"] = mentions.attrs["scope"]
     return named(table, "entity-summary")
 
 

@@ -38,16 +38,16 @@ def scope_label(parts: Sequence[str] | None) -> str:
 
     Example:
         >>> scope_label(COUNTED_PARTS)
-        'headline, standfirst and body'
+        'the headline, standfirst and body'
         >>> scope_label(["body"]), scope_label(None)
-        ('body', 'every part')
+        ('the body', 'every part')
     """
     if parts is None:
         return "every part"
     names = [p for p in PARTS if p in set(parts)]
     if len(names) < 2:
-        return names[0] if names else "no part"
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        return f"the {names[0]}" if names else "no part"
+    return "the " + ", ".join(names[:-1]) + " and " + names[-1]
 
 
 _MONTH = (

@@ -89,7 +89,7 @@ def _in_scope(label: str, table: pd.DataFrame) -> str:
     """An axis label with the parts its table counts (``table.attrs["scope"]``), when the table says."""
     if "scope" not in table.attrs:
         return label
-    return f"{label} (in the {scope_label(table.attrs['scope'])})"
+    return f"{label} (in {scope_label(table.attrs['scope'])})"
 
 
 def _legend(ax: Axes, colors: dict[str, str], **kwargs) -> None:

@@ -383,21 +383,24 @@ _TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
 widget renderer), so a reader offline gets the whole page, their browser calls out to nobody, and
 a dollar sign in an article is never typeset as maths."""
 
-_PAGE_TEMPLATE = _TEMPLATE + """{%- block notebook_css -%}
-<link rel="stylesheet" href="../notebook.css">
-{%- endblock notebook_css -%}
+STYLESHEET = "notebook.css"
+
+_PAGE_TEMPLATE = _TEMPLATE + f"""{{%- block notebook_css -%}}
+<link rel="stylesheet" href="../{STYLESHEET}">
+{{%- endblock notebook_css -%}}
 """
 """A report's page: JupyterLab's stylesheet (about 250 kB) is one file at the report's top,
-``notebook.css``, linked by every page (each page is one folder down), not copied into each."""
+:data:`STYLESHEET`, linked by every page (each page is one folder down), not copied into each."""
 
-STYLESHEET = "notebook.css"
+
+def _exporter(template: str) -> HTMLExporter:
+    return HTMLExporter(template_name="lab", extra_loaders=[DictLoader({"newslens.html.j2": template})],
+                        template_file="newslens.html.j2")
 
 
 def _write_stylesheet(work: Path) -> None:
     """JupyterLab's page style, once for the whole report: the styles of an empty notebook's page."""
-    exporter = HTMLExporter(template_name="lab", extra_loaders=[DictLoader({"newslens.html.j2": _TEMPLATE})],
-                            template_file="newslens.html.j2")
-    page, _ = exporter.from_notebook_node(nbformat.v4.new_notebook())
+    page, _ = _exporter(_TEMPLATE).from_notebook_node(nbformat.v4.new_notebook())
     head = page.split("</head>", 1)[0]
     css = "\n".join(re.findall(r"<style[^>]*>(.*?)</style>", head, flags=re.S))
     (work / STYLESHEET).write_text(css, encoding="utf-8")
@@ -405,8 +408,7 @@ def _write_stylesheet(work: Path) -> None:
 
 def _export_html(nb, target: Path, linked: dict[str, str] | None = None) -> None:
     """The notebook as a page; figures saved as files are linked, not embedded a second time."""
-    exporter = HTMLExporter(template_name="lab", extra_loaders=[DictLoader({"newslens.html.j2": _PAGE_TEMPLATE})],
-                            template_file="newslens.html.j2")
+    exporter = _exporter(_PAGE_TEMPLATE)
     page = copy.deepcopy(nb)  # the page shows the PNG (linked below); an SVG, when asked for, is only a file
     for cell in page.cells:
         for output in cell.get("outputs", []):
