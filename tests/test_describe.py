@@ -48,7 +48,7 @@ def test_sentences_name_only_what_the_table_holds(rugby):
     body = sentence_table(rugby, quotes=quotes(rugby))
     body = body[body["part"] == "body"]
     longest = describe.long_sentences(body, n=2)
-    assert f"across the part, {int(body['has_quote'].sum())} of {len(body)} sentences do." in longest
+    assert f"across the body, {int(body['has_quote'].sum())} of {len(body)} sentences do." in longest
     for number in body.sort_values("words", ascending=False)["sentence"].head(2):
         assert str(number) in longest
     mix = describe.quotation_mix(quotation_share(rugby, quotes=quotes(rugby)))

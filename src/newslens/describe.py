@@ -163,8 +163,10 @@ def long_sentences(body: pd.DataFrame, *, n: int = 3) -> str:
     quoted = int(longest["has_quote"].sum())
     numbers = join([str(int(s)) for s in longest["sentence"]])
     share = int(body["has_quote"].sum())
+    parts = list(dict.fromkeys(body["part"])) if "part" in body.columns else []
+    scope = f"the {parts[0]}" if len(parts) == 1 else "these sentences"
     return (f"Of the {plural(len(longest), 'longest sentence')} (sentence{'s' if len(longest) > 1 else ''} {numbers}), "
-            f"{quoted} hold{'s' if quoted == 1 else ''} a quotation; across the part, "
+            f"{quoted} hold{'s' if quoted == 1 else ''} a quotation; across {scope}, "
             f"{share} of {plural(len(body), 'sentence')} do.")
 
 
