@@ -215,8 +215,14 @@ def test_dense_quotation_marks_keep_every_quotation():
         # "he" skips a woman marked by her role noun
         ('Club signs striker\n\nMarco Silva signed the forward on Friday. The club spokeswoman, Dana Reyes, confirmed the fee. '
          '"He is the player we wanted," he said.', "Marco Silva"),
+        # a person named after a preposition is an object ("on Twitter", tagged PERSON by the model), not "she"
+        ('Singer thanks fans\n\nThe singer Lana Moss posted on Twitter on Monday. "I am so grateful," she wrote.',
+         "Lana Moss"),
+        # of two people in the last sentences, "he" is the one the article keeps naming, not the passer-by
+        ('Bridge opens\n\nDavid Miller opened the bridge on Friday. Miller cut the ribbon and thanked the builders. '
+         'Peter Shaw, an engineer, waved from the crowd. "This bridge joins two towns," he said.', "David Miller"),
     ],
-    ids=["singer", "honorific", "role-noun"],
+    ids=["singer", "honorific", "role-noun", "platform-after-preposition", "most-named-nearby"],
 )
 def test_pronouns_agree_in_gender_with_their_speaker(text, expected):
     table = quotes(newslens.article_from_text(text, article_id="gender"))

@@ -6,7 +6,7 @@ to the entity introduced with that role ("Deputy Minister ... Andrei Rudenko", "
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -179,17 +179,59 @@ def _resolved(ctx: Context, lo: int, hi: int) -> Speaker:
 
 
 def _antecedent(ctx: Context, before: int, *, person: bool, gender: str | None = None) -> Mention | None:
-    """The most recent compatible entity before doc token ``before``, outside quotations: for
-    "he"/"she", a person of that gender or of no known gender (never a woman for "he"); for
-    "it"/"they", an organisation, place or group, the last one that was a subject if any was."""
+    """The compatible entity a pronoun at doc token ``before`` stands for, outside quotations.
+
+    For "he"/"she": a person of that gender or of no known gender (never a woman for "he"), not
+    one named right after a preposition ("posted on Twitter", "a letter from Ann Lee") unless no
+    other is; of the people named in the last two sentences that hold one, the one mentioned most
+    so far (the article's subject over a passer-by), the most recent on a tie. For "it"/"they", an
+    organisation, place or group, the last one that was a subject if any was.
+    """
     outside = ctx.index.subset("outside quotations", lambda r: ctx.quote_of[r.doc_start] is None)
     if person:
         genders = _genders(ctx)
-        return outside.subset(("person", gender), lambda r: r.label == "PERSON" and genders.get(r.canonical) in
-                              (None, gender)).last_ending_by(before)
+        people = outside.subset(("person", gender), lambda r: r.label == "PERSON" and genders.get(r.canonical) in
+                                (None, gender))
+        free = people.subset("not after a preposition", lambda r: r.doc_start == 0
+                             or ctx.doc[r.doc_start - 1].lower_ not in _OBJECT_PREPOSITIONS)
+        last = free.last_ending_by(before) or people.last_ending_by(before)
+        return None if last is None else _most_mentioned_near(ctx, people, free, last, before)
     groups = outside.subset("group", lambda r: r.label in ("ORG", "GPE", "NORP"))
     subjects = groups.subset("subject", lambda r: ctx.doc[r.doc_end - 1].dep_ in ("nsubj", "nsubjpass"))
     return subjects.last_ending_by(before) or groups.last_ending_by(before)
+
+
+_OBJECT_PREPOSITIONS = {"on", "via", "at", "in", "from", "about", "against", "into", "over", "under", "of"}
+"""A person named right after one of these is an object ("a post on Twitter", "a letter from Ann
+Lee"), which "he"/"she" rarely stands for. Chosen on GUM's coreference (see
+``benchmarks/pronoun_accuracy.py``): adding "to", "with", "for" or "by" cost speeches a pronoun."""
+
+
+def _most_mentioned_near(ctx: Context, people: MentionIndex, free: MentionIndex, last: Mention, before: int) -> Mention:
+    """Of the people (``free``) named in ``last``'s sentence and the one before, ending by token
+    ``before``: the one with the most mentions (``people``) so far; ``last`` when it is the only one."""
+    sentence = ctx.sentence_of[last.doc_start]
+    near = []
+    k = bisect_left(free.starts, before) - 1
+    while k >= 0 and sentence - ctx.sentence_of[free.items[k].doc_start] <= 1:
+        if free.items[k].doc_end <= before:
+            near.append(free.items[k])
+        k -= 1
+    if len({m.canonical for m in near}) < 2:
+        return last
+    ends = _ends_by_person(ctx, people)
+    return max(near, key=lambda m: (bisect_right(ends[m.canonical], before), m.doc_end))
+
+
+def _ends_by_person(ctx: Context, people: MentionIndex) -> dict[str, list[int]]:
+    """Each person's mention ends, in order (how often one is named by a token is a binary search), once per index."""
+    key = ("ends", id(people))
+    if key not in ctx.memo:
+        ends: dict[str, list[int]] = {}
+        for m in sorted(people.items, key=lambda m: m.doc_end):
+            ends.setdefault(m.canonical, []).append(m.doc_end)
+        ctx.memo[key] = ends
+    return ctx.memo[key]  # type: ignore[return-value]
 
 
 def _genders(ctx: Context) -> dict[str, str]:
