@@ -23,10 +23,13 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+_DEFINITE = ("the", "this", "that")
+
+
 def score_document(path: Path) -> Counter:
     import newslens
     from newslens.quotes.context import build_context
-    from newslens.quotes.speakers import _PRONOUN_GENDER, _antecedent
+    from newslens.quotes.speakers import _PRONOUN_GENDER, _antecedent, _role_antecedent
 
     doc = json.loads(path.read_text(encoding="utf-8"))
     text = path.with_suffix(".txt").read_text(encoding="utf-8")
@@ -37,8 +40,16 @@ def score_document(path: Path) -> Counter:
         if "PROPN" in m["min_upos"]:
             named.add(m["entity_id"])
     pronouns = [m for m in doc["named_entities"] if m["text"].lower() in ("he", "she") and m["entity_id"] in named]
+    first_named = {}
+    for m in doc["named_entities"]:
+        if "PROPN" in m["min_upos"]:
+            first_named[m["entity_id"]] = min(first_named.get(m["entity_id"], m["start"]), m["start"])
+    roles = [m for m in doc["named_entities"] if m["text"].split()[0].lower() in _DEFINITE
+             and 1 < len(m["text"].split()) <= 4 and m["min_text"].split()[-1].islower()
+             and "PROPN" not in m["min_upos"] and m["type"] in ("person", "organization")
+             and first_named.get(m["entity_id"], m["start"]) < m["start"]]
     counts: Counter = Counter()
-    if not pronouns:
+    if not pronouns and not roles:
         return counts
     article = newslens.article_from_text(text, article_id=doc["doc_id"])
     ctx = build_context(article, None)
@@ -54,6 +65,17 @@ def score_document(path: Path) -> Counter:
             continue
         span = (int(ctx.tokens.at[found.doc_start, "start"]), int(ctx.tokens.at[found.doc_end - 1, "end"]))
         counts["right" if any(overlaps(span, g) for g in chains[m["entity_id"]]) else "wrong"] += 1
+    for m in roles:  # "the central defender" after "Marcus Webb, the central defender": the rule for role nouns
+        i = starts.get(m["start"])
+        if i is None:
+            continue
+        counts["roles"] += 1
+        found = _role_antecedent(ctx, i, [], m["min_text"].split()[-1].lower())
+        if found is None:
+            counts["role none"] += 1
+            continue
+        span = (int(ctx.tokens.at[found.doc_start, "start"]), int(ctx.tokens.at[found.doc_end - 1, "end"]))
+        counts["role right" if any(overlaps(span, g) for g in chains[m["entity_id"]]) else "role wrong"] += 1
     return counts
 
 
@@ -62,16 +84,28 @@ def main() -> None:
     parser.add_argument("folders", nargs="+", type=Path)
     args = parser.parse_args()
     print(f"{'set':<22} {'pronouns':>8} {'right':>6} {'wrong':>6} {'none':>5} {'accuracy':>8}")
+    results = []
     for folder in args.folders:
         by_genre: dict[str, Counter] = {}
         for path in sorted(folder.glob("GUM_*.json")):
             genre = path.stem.split("_")[1]
             by_genre.setdefault(genre, Counter()).update(score_document(path))
+        results.append((folder, by_genre))
         total = sum(by_genre.values(), Counter())
         for name, c in [*sorted(by_genre.items()), (f"all {folder.name}", total)]:
             if c["pronouns"]:
                 print(f"{name:<22} {c['pronouns']:>8} {c['right']:>6} {c['wrong']:>6} {c['none']:>5} "
                       f"{c['right'] / c['pronouns']:>8.3f}")
+    print()
+    print("Role descriptions ('the central defender', 'the company') of a named person or organisation")
+    print(f"{'set':<22} {'roles':>8} {'right':>6} {'wrong':>6} {'none':>5} {'precision':>9}")
+    for folder, by_genre in results:
+        total = sum(by_genre.values(), Counter())
+        for name, c in [*sorted(by_genre.items()), (f"all {folder.name}", total)]:
+            if c["roles"]:
+                done = c["role right"] + c["role wrong"]
+                print(f"{name:<22} {c['roles']:>8} {c['role right']:>6} {c['role wrong']:>6} {c['role none']:>5} "
+                      f"{(c['role right'] / done if done else float('nan')):>9.3f}")
 
 
 if __name__ == "__main__":

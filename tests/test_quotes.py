@@ -279,3 +279,31 @@ def test_matched_marks_and_apostrophes_are_not_mismatched():
     found = find_quotations(text)
     assert [text[q.start:q.end] for q in found] == ["\"the players' union is 'right' on this\""]
     assert not found[0].mismatched
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a title before the name, in a sentence with no cue (so the parser never read it)
+        ('Festival opens\n\nThe comedian Jack Dale, 74, opened the festival on Friday. The crowd cheered.\n\n'
+         '"I never expected this," the 74-year-old comedian said.', "Jack Dale"),
+        ('Club loses\n\nMarcus Webb, the central defender, missed the match. The team lost.\n\n'
+         '"We were poor all night," the central defender said.', "Marcus Webb"),
+        # an apposition with no article
+        ('Hospital busy\n\nAnn Lee, spokeswoman for the hospital, met the press. Wards were full.\n\n'
+         '"Staff are working around the clock," said the spokeswoman.', "Ann Lee"),
+        # an organisation's head noun goes to the organisation whose name holds it
+        ('Bank fined\n\nRegulators fined Barclays Bank on Monday. The fine was the largest this year.\n\n'
+         '"We will appeal," the bank said.', "Barclays Bank"),
+        # ... and never to the last organisation named whatever its name
+        ('Firm fined\n\nThe FCA fined the firm on Monday. Shares fell.\n\n"We will appeal," the company said.',
+         "the company"),
+        # a verb before a name is no role: "the police" are not the man they arrested
+        ('Man held\n\nPolice arrested Jack Dale on Friday. He was released later.\n\n'
+         '"We found nothing," the police said.', "the police"),
+    ],
+    ids=["title-unparsed", "apposition", "apposition-no-article", "org-head", "org-head-other-name", "verb-no-role"],
+)
+def test_role_descriptions_resolve_to_the_name_they_introduced(text, speaker):
+    table = quotes(newslens.article_from_text(text, article_id="roles"), kinds=("direct",))
+    assert table["speaker"].tolist() == [speaker]

@@ -257,50 +257,113 @@ def _genders(ctx: Context) -> dict[str, str]:
     return ctx.memo[("genders",)]  # type: ignore[return-value]
 
 
+_ORG_HEADS = frozenset(
+    "company firm bank group organization organisation team club party agency government ministry department "
+    "church university school college council committee union alliance league board court network channel "
+    "broadcaster newspaper magazine paper airline carrier retailer insurer lender maker manufacturer giant "
+    "charity foundation institute hospital army military police embassy office authority regulator society "
+    "association federation commission corporation institution".split())
+"""Heads of a description that stands for an organisation ("the bank said"): with no name
+introduced by that word, it goes to the last organisation whose name holds the word ("the bank" ->
+"Barclays Bank", "the church" -> "Church of Scientology"). Not to the last organisation named
+whatever its name: on GUM's coreference that was wrong 15 times in 26 news descriptions."""
+_APPOSITION_STOPS = frozenset("of for at with who which that from in on to since and".split())
+
+
 def _role_antecedent(ctx: Context, before: int, role_words: list[str], head: str) -> Mention | None:
-    """The entity introduced with this role: "Deputy Minister ... Andrei Rudenko", "TV channel NHK",
-    "Andrei Rudenko, the deputy minister"."""
+    """The entity a description stands for: the name introduced with its head noun ("Deputy
+    Minister ... Andrei Rudenko", "TV channel NHK", "Marcus Webb, the central defender," for "the
+    74-year-old comedian", "the minister", "the central defender"), else, for an organisation's
+    head noun ("the bank"), the last organisation named before it."""
     with_role = _names_by_role(ctx).get(head)
-    return with_role.last_ending_by(before) if with_role is not None else None
+    found = with_role.last_ending_by(before) if with_role is not None else None
+    if found is not None or head not in _ORG_HEADS:
+        return found
+    outside = ctx.index.subset("outside quotations", lambda r: ctx.quote_of[r.doc_start] is None)
+    orgs = outside.subset("organisation", lambda r: r.label == "ORG")
+    holding = orgs.subset(("organisation named", head), lambda r: head in r.canonical.lower().split())
+    return holding.last_ending_by(before)
 
 
 def _names_by_role(ctx: Context) -> dict[str, MentionIndex]:
-    """Each role word -> the names introduced with it (title before, apposition after), read once per article."""
+    """Each role noun -> the names introduced with it (the head of a title before the name or of an
+    apposition after it), read once per article."""
     if ("roles",) not in ctx.memo:
         named = ctx.index.subset("named", lambda r: r.label in ("PERSON", "ORG", "GPE", "NORP"))
         by_word: dict[str, list[Mention]] = {}
         for r in named.items:
-            for word in _title_before(ctx, r.doc_start) | _apposition_after(ctx, r.doc_end):
+            for word in _role_heads(ctx, r.doc_start, r.doc_end):
                 by_word.setdefault(word, []).append(r)
         ctx.memo[("roles",)] = {word: MentionIndex(names) for word, names in by_word.items()}
     return ctx.memo[("roles",)]  # type: ignore[return-value]
 
 
+def _role_heads(ctx: Context, start: int, end: int) -> set[str]:
+    """The role nouns a name is introduced with: the word before it ("comedian Jack Dale"), the
+    head of a title ("Deputy Minister of Foreign Affairs Andrei Rudenko": minister), and the head of
+    an apposition ("Marcus Webb, the central defender,": defender; "Ann Lee, spokeswoman for the
+    bank": spokeswoman)."""
+    heads = set()
+    title = _title_words(ctx, start)
+    if title:
+        heads.add(title[-1])
+        if "of" in title or "for" in title:
+            cut = min(title.index(w) for w in ("of", "for") if w in title)
+            if cut:
+                heads.add(title[cut - 1])
+    apposition = _apposition_words(ctx, end)
+    for k, word in enumerate(apposition):
+        if word in _APPOSITION_STOPS:
+            apposition = apposition[:k]
+            break
+    if apposition and apposition[-1].isalpha():
+        heads.add(apposition[-1])
+    return heads - _ROLE_DETS - {"of", "for", "and"}
+
+
 def _title_before(ctx: Context, start: int) -> set[str]:
     """Lower-case words of the title right before a name: "Deputy Minister of Foreign Affairs ... Andrei"."""
+    return set(_title_words(ctx, start))
+
+
+def _title_words(ctx: Context, start: int) -> list[str]:
+    """The title right before a name, lower-case, in text order: capitalised words, nouns and the
+    words that join them ("Deputy Minister of Foreign Affairs", "the comedian"). In a sentence the
+    parser did not read, a lower-case word right before the name counts alone ("comedian")."""
     s_first, _ = ctx.sent_bounds[ctx.sentence_of[start]]
-    words = set()
+    words: list[str] = []
     j = start - 1
     while j >= s_first and j >= start - 12:
         tok = ctx.doc[j]
         if tok.is_title or tok.is_upper or tok.lower_ in ("of", "the", "and", "for") or tok.pos_ in ("NOUN", "PROPN"):
-            words.add(tok.lower_)
+            words.append(tok.lower_)
             j -= 1
             continue
+        if j == start - 1 and not tok.pos_ and tok.is_alpha and tok.is_lower and not tok.is_stop:
+            words.append(tok.lower_)
         break
-    return words
+    return words[::-1]
 
 
 def _apposition_after(ctx: Context, end: int) -> set[str]:
     """Lower-case words of an apposition right after a name: "Andrei Rudenko, the deputy minister,"."""
+    return set(_apposition_words(ctx, end))
+
+
+def _apposition_words(ctx: Context, end: int) -> list[str]:
+    """The apposition right after a name, lower-case, in text order, up to the next punctuation;
+    an age before it is skipped ("Jack Dale, 74, the comedian")."""
     _, s_end = ctx.sent_bounds[ctx.sentence_of[end - 1]]
     if end >= s_end or ctx.doc[end].text != ",":
-        return set()
-    words = set()
-    for tok in ctx.doc[end + 1 : min(s_end, end + 8)]:
+        return []
+    lo = end + 1
+    if lo + 1 < s_end and ctx.doc[lo].like_num and ctx.doc[lo + 1].text == ",":
+        lo += 2
+    words = []
+    for tok in ctx.doc[lo : min(s_end, lo + 7)]:
         if tok.is_punct:
             break
-        words.add(tok.lower_)
+        words.append(tok.lower_)
     return words
 
 
