@@ -26,6 +26,9 @@ spaCy's lemmatizer too, but only for the verbs the rules look at (:func:`lemma`)
 NEAR_QUOTE_ONLY = frozenset({
     "continue", "call", "describe", "maintain", "post", "read", "chant", "yell", "scream", "sing", "write", "ask",
     "beam", "boom", "gush", "muse", "marvel", "tout", "snap", "rail", "mouth", "mock", "label", "dub", "brand", "assure",
+    # verbs that judge: they cue the words they quote ("slated the plan as 'a disgrace'"), nothing else
+    "slate", "criticise", "criticize", "attribute", "blast", "condemn", "denounce", "dismiss", "hail", "praise",
+    "lambast", "decry", "accuse", "slam", "slat",
 })
 """Ambiguous cue verbs: they count only next to a quotation."""
 
