@@ -120,3 +120,32 @@ def test_nltk_model_is_explicit_and_names_the_download(monkeypatch, tmp_path):
     punkt_tokenizer.cache_clear()
     with pytest.raises(InvalidArgument, match="model='spacy': not a sentence model"):
         split_sentences("One. Two.", model="spacy")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a lower-case word after an abbreviation continues; a camel-cased name or a pronoun after a plain end starts
+        ("She earned a Ph.D. in physics in 1990.", ["She earned a Ph.D. in physics in 1990."]),
+        ("We publish on the web. eBay sells the prints.", ["We publish on the web.", "eBay sells the prints."]),
+        ("The files are public. we think that is fair.", ["The files are public.", "we think that is fair."]),
+        # a short tail with no final stop joins a pull quote as its attribution ...
+        ('"We will be back. This is not over." - Dana Reyes',
+         ['"We will be back. This is not over." - Dana Reyes']),
+        ("Nobody told us anything. We waited for hours. Dana Reyes",
+         ["Nobody told us anything.", "We waited for hours. Dana Reyes"]),
+        # ... but a sentence broken off, a bracketed note or a title is no attribution
+        ("I asked them twice. I hire --", ["I asked them twice.", "I hire --"]),
+        ("The talk ran long. [Note: the recording stops here]", ["The talk ran long.", "[Note: the recording stops here]"]),
+        ("Read this first. The Story of My Life", ["Read this first.", "The Story of My Life"]),
+        # a citation joins the sentence it follows
+        ("He died in 1832. [12]", ["He died in 1832. [12]"]),
+        # one bullet is a separator, two or more a list
+        ("MAY 4, 2024 • PRESS RELEASES", ["MAY 4, 2024 • PRESS RELEASES"]),
+        ("Bring • a map • a torch", ["Bring", "• a map", "• a torch"]),
+    ],
+    ids=["abbreviation", "camel-case", "informal-pronoun", "dash-attribution", "name-attribution", "interrupted",
+         "note", "title", "citation", "one-bullet", "bullet-list"],
+)
+def test_sentence_rules_rechecked_on_every_genre(text, expected):
+    assert [text[s:e] for s, e in split_sentences(text)] == expected

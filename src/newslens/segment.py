@@ -9,10 +9,19 @@ A handful of rules, applied to Punkt's boundaries, fix what an unsupervised mode
 
 * a blank line always ends a sentence (paragraphs never share a sentence; in a text
   with no blank line, every line is a paragraph);
-* a sentence never starts with a lower-case word ("'This is great.' she said.", "Yahoo! in");
+* a sentence never starts with a lower-case word ("'This is great.' she said.", "Yahoo! in",
+  "a Ph.D. in"), except a pronoun after a plain sentence end, as informal writing has it ("...
+  LibriVox. we find"); a camel-cased name ("eBay") or a web address may start one;
 * spaced ellipses (". . .") are one token, and an ellipsis on its own joins a neighbour;
-* numbered, lettered and bulleted lists start a new sentence at every item marker;
-* a list marker on its own ("1.", "a)") joins the item it introduces.
+* numbered, lettered and bulleted lists start a new sentence at every item marker (two bullets
+  or more: one bullet is a separator, "MAY 4, 2024 • PRESS RELEASES");
+* a list marker on its own ("1.", "a)") joins the item it introduces;
+* a paragraph's short last piece with no final stop is the attribution of a pull quote and joins
+  it ("... over." - Dana Reyes), or a citation ("[12]"); not a sentence broken off ("I hire --"),
+  a bracketed note, or a title after a plain sentence ("The Story of My Life").
+
+Each rule is re-checked by ``benchmarks/sentence_accuracy.py --ablate`` on every genre of the
+development data (docs/accuracy.md).
 
 Every function returns character spans into the text it was given; the text is never changed.
 """
@@ -37,7 +46,7 @@ _BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 _LINE = re.compile(r"[^\r\n]+")
 _SPACED_ELLIPSIS = re.compile(r"(?<!\S)\.(?:[ \u00a0]\.){2,}")
 _OPENERS = "\"'“‘„«‹([{"
-_LOWER_START = re.compile(r"[" + re.escape(_OPENERS) + r"]*[a-z]")
+_LOWER_START = re.compile(r"[" + re.escape(_OPENERS) + r"]*(?!https?:|www\.)[a-z][a-z'’-]*(?![\w])")
 _ELLIPSIS_ONLY = re.compile(r"^[.…\s]+[\"'”’»)\]]*$")
 _MARKER_ONLY = re.compile(r"^[•⁃‣◦▪■\-–]?\s*(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})(?:\.\)|\.|\))$")
 _BULLET = re.compile(r"(?<=\s)[•⁃‣◦▪■](?=\s*\S)")
@@ -45,6 +54,9 @@ _LIST_MARKER = re.compile(r"(?:(?<=\s)|^)[•⁃‣◦▪■]?\s*(\d{1,3}|[a-z])
 _CREDIT = re.compile(r"(?<=\S)\s+((?:Image|Photo|Photograph|Picture|Credit|Video)s?:\s)")
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _MAX_TAIL_WORDS = 12
+_NAME_TAIL = re.compile(r"^(?!(?:The|A|An)\s)[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){1,2}$")
+_INTERRUPTED = re.compile(r"(?:--|[—–])$")  # "I hire --": a sentence broken off, not an attribution
+_NOTE = re.compile(r"[\[(][^\])]*[A-Za-z]")  # "[Note: ...]" (a citation "[19]" holds no letter)
 
 
 def _read_list(name: str) -> frozenset[str]:
@@ -182,8 +194,27 @@ def _spans_from_starts(block: str, starts: set[int]) -> list[tuple[int, int]]:
 
 
 def _join_lowercase_starts(block: str, starts: set[int]) -> set[int]:
-    """Drop boundaries before a lower-case word: such a word continues the sentence."""
-    return {s for s in starts if s == 0 or not _LOWER_START.match(block, s)}
+    """Drop boundaries before a lower-case word: such a word continues the sentence ("a Ph.D.
+    in Linguistics", "'Great.' she said"), unless it is a pronoun after a plain sentence end, as
+    informal writing starts sentences ("... than LibriVox. we find it ...")."""
+    return {s for s in starts if s == 0 or not _LOWER_START.match(block, s) or _informal_start(block, s)}
+
+
+_INFORMAL_STARTS = frozenset("i we you they he she it some there this that".split())
+_WORD_BEFORE_END = re.compile(r"(\S+)[.!?]\s*$")
+
+
+def _informal_start(block: str, pos: int) -> bool:
+    """A lower-case pronoun starts a sentence after a sentence end that is no abbreviation,
+    initial or closing quotation mark."""
+    word = re.match(r"[a-z]+", block[pos:])
+    if word is None or word.group() not in _INFORMAL_STARTS:
+        return False
+    before = _WORD_BEFORE_END.search(block[max(0, pos - 40) : pos])
+    if before is None:
+        return False
+    token = before.group(1).lstrip(_OPENERS)
+    return len(token) > 1 and "." not in token and token.lower() not in ABBREVIATIONS
 
 
 def _join_attribution_tail(block: str, starts: set[int], *, keep: set[int]) -> set[int]:
@@ -198,7 +229,11 @@ def _join_attribution_tail(block: str, starts: set[int], *, keep: set[int]) -> s
         return starts
     tail_start, tail_end = spans[-1]
     tail = block[tail_start:tail_end]
-    if tail_start in keep or _TERMINAL.search(tail) or tail[-1] in ",:;" or len(tail.split()) > _MAX_TAIL_WORDS:
+    if (tail_start in keep or _TERMINAL.search(tail) or tail[-1] in ",:;" or len(tail.split()) > _MAX_TAIL_WORDS
+            or _INTERRUPTED.search(tail) or _NOTE.match(tail)):
+        return starts
+    prev = block[spans[-2][0] : spans[-2][1]]
+    if not (tail[:1] in "-–—[(" or prev[-1:] in "\"'”’»" or " " not in tail.strip() or _NAME_TAIL.match(tail)):
         return starts
     starts = starts - {tail_start}
     for open_pos, close_pos in quotation_spans(block):
@@ -236,7 +271,8 @@ def _list_starts(block: str) -> set[int]:
     the first at the start of the block or after a sentence end, so that a stray number such
     as "the 2. round" does not start one.
     """
-    forced = {m.start() for m in _BULLET.finditer(block)}
+    bullets = [m.start() for m in _BULLET.finditer(block)]
+    forced = set(bullets) if len(bullets) >= 2 else set()  # one bullet is a separator ("JULY 11 • STATEMENTS")
     quoted = quotation_spans(block)
     markers = [
         (m.start(), m.group(1), m.group(2))
