@@ -231,7 +231,7 @@ def test_pronouns_agree_in_gender_with_their_speaker(text, expected):
 
 
 def test_first_names_mark_gender_offline():
-    from newslens.quotes.context import first_name_gender
+    from newslens.names import first_name_gender
 
     assert first_name_gender("Irene") == "f" and first_name_gender("boris") == "m"
     assert first_name_gender("Jordan") is None and first_name_gender("Zzyzx") is None
@@ -307,3 +307,67 @@ def test_matched_marks_and_apostrophes_are_not_mismatched():
 def test_role_descriptions_resolve_to_the_name_they_introduced(text, speaker):
     table = quotes(newslens.article_from_text(text, article_id="roles"), kinds=("direct",))
     assert table["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a place that modifies the subject is not the speaker: the description is
+        ('Talks stall\n\n"We will not accept this," Britain\'s ambassador to the UN said on Monday.',
+         "Britain's ambassador"),
+        ('Talks stall\n\n"We are ready," Russian officials said.', "Russian officials"),
+        # ... and an apposition earlier names the person the description stands for
+        ("Talks stall\n\nKaren Pierce, Britain's ambassador, arrived in New York.\n\n"
+         '"We will not accept this," Britain\'s ambassador said on Monday.', "Karen Pierce"),
+        # a place that is the subject speaks; an organisation speaks through its spokesman
+        ('Talks stall\n\n"We are ready," Japan said.', "Japan"),
+        ('Bank cuts jobs\n\n"The closures are needed," a Barclays spokesman said.', "Barclays"),
+    ],
+    ids=["place-modifier", "nationality-modifier", "place-modifier-apposition", "place-subject", "org-spokesman"],
+)
+def test_a_place_speaks_only_as_the_subject_of_the_cue(text, speaker):
+    table = quotes(newslens.article_from_text(text, article_id="places"), kinds=("direct",))
+    assert table["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "cue"),
+    [
+        ('Critics slated the plan as "a disgrace to the city".', "Critics", "slated"),
+        ('The minister criticised the budget as "reckless".', "The minister", "criticised"),
+        ('Officials attributed the delay to "technical problems".', "Officials", "attributed"),
+        ('The mayor dismissed the report as "fake news" on Monday.', "The mayor", "dismissed"),
+    ],
+    ids=["slated", "criticised", "attributed", "dismissed"],
+)
+def test_verbs_that_judge_cue_the_words_they_quote(sentence, speaker, cue):
+    table = quotes(newslens.article_from_text("Plan row\n\n" + sentence + " Police condemned the attack.",
+                                              article_id="judge"))
+    assert table[["kind", "speaker", "cue"]].values.tolist() == [["partial", speaker, cue]]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Plan row\n\nThe plan was opposed by Ann Lee, who said it was "a disgrace to the city".', "Ann Lee"),
+        ('Strike vote\n\nThe union backed Tom Hale, who said: "We will strike on Monday."', "Tom Hale"),
+        ('Board meets\n\nThe board, which said it was "shocked", met on Friday.', "The board"),
+        # a participle clause speaks for the subject of the verb it hangs from, not for its own object
+        ('Schools\n\nMichael Petrilli tied the scores to graduation rates, saying the law helped "millions of kids".',
+         "Michael Petrilli"),
+        ('Talks end\n\nThe minister left the room, saying: "We are done here."', "The minister"),
+    ],
+    ids=["who-partial", "who-direct", "which", "saying-object", "saying-colon"],
+)
+def test_a_relative_pronoun_or_a_participle_speaks_for_its_governor(text, speaker):
+    table = quotes(newslens.article_from_text(text, article_id="who"))
+    assert table["speaker"].tolist() == [speaker]
+
+
+def test_a_quotation_with_a_cue_of_its_own_is_not_joined_to_the_one_before():
+    text = ('Race\n\n"Oh, let him make that decision," said Vice President Joe Biden, urging those calling for a '
+            'withdrawal to "give him time."\n\n"We will," he said, "respond."')
+    table = quotes(newslens.article_from_text(text, article_id="join"), kinds=("direct", "partial"))
+    assert table[["quote", "cue"]].values.tolist() == [
+        ["Oh, let him make that decision,", "said"], ["give him time.", "urging"], ["We will, respond.", "said"]]
+    assert table["speaker"].tolist() == ["Joe Biden"] * 3

@@ -74,14 +74,14 @@ def _merge_interrupted(ctx: Context, rows: list[Statement]) -> list[Statement]:
         prev = out[-1] if out else None
         if prev is not None and prev.kind == "direct" and row.kind in ("direct", "partial"):
             gap = ctx.article.text[prev.end : row.start]
-            same_speaker = row.speaker == prev.speaker or row.cue is None or row.cue_token == prev.cue_token
+            same_cue = row.cue is None or row.cue_token == prev.cue_token  # "..., urging X to \"...\"" is not one
             if (
                 prev.paragraph == row.paragraph
                 and prev.cue_token is not None
                 and prev.end <= char(ctx, prev.cue_token, "start") < row.start
                 and len(gap.split()) <= 12
                 and not any(m in gap for m in "\"“”„«»")
-                and same_speaker
+                and same_cue
             ):
                 out[-1] = replace(prev, end=row.end, quote=prev.quote + " " + row.quote, words=prev.words + row.words,
                                   merged=(*prev.merged, row.quotation))

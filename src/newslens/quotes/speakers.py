@@ -10,7 +10,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import Any
 
-from newslens.quotes.context import Context, Mention, MentionIndex, Statement, char, cue_at, cues_in, first_name_gender
+from newslens.names import first_name_gender
+from newslens.quotes.context import Context, Mention, MentionIndex, Statement, char, cue_at, cues_in
 
 __all__ = ["Attribution", "Speaker", "attribution", "attributed", "speaker_of_cue", "via_of"]
 
@@ -24,6 +25,7 @@ _WORD_GENDER = {
 }
 """Honorifics and role nouns that mark a person's gender ("Ms Khan", "the company's spokeswoman, Jane Lee")."""
 _THING_PRONOUNS = {"it", "they", "them"}
+_RELATIVE_PRONOUNS = {"who", "that", "which"}
 _ROLE_DETS = {"the", "a", "an", "this", "that", "its", "his", "her", "their"}
 
 
@@ -91,6 +93,8 @@ def _speaker_of_cue(ctx: Context, cue: int, cue_text: str) -> Speaker | None:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "expl") and ctx.quote_of[c.i] is None), None)
     if subject is None and verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj" and ctx.quote_of[c.i] is None), None)
+    if subject is not None and subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.i < cue:
+        subject = verb.head  # "Ann Lee, who said ...": the person the clause is about
     if subject is not None:
         return _subject_span(ctx, subject)
     if any(c.dep_ == "nsubjpass" for c in verb.children):
@@ -100,10 +104,19 @@ def _speaker_of_cue(ctx: Context, cue: int, cue_text: str) -> Speaker | None:
                 if found is not None:
                     return found
         return None
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl":  # "Petrilli tied the scores to ..., saying the law ...": Petrilli
+        governing = _governing_subject(ctx, verb)
+        if governing is not None:
+            return governing
     after = _np_after(ctx, cue + 1, min(s_end, cue + 7))
     if after is not None:
         return after
-    head = verb  # "He explained the headline by saying: ...": the subject of a governing verb
+    return _governing_subject(ctx, verb)  # "He explained the headline by saying: ..."
+
+
+def _governing_subject(ctx: Context, verb: Any) -> Speaker | None:
+    """The subject of a verb that governs the cue (up to three steps up the parse)."""
+    head = verb
     for _ in range(3):
         if head.head.i == head.i:
             break
@@ -117,14 +130,34 @@ def _speaker_of_cue(ctx: Context, cue: int, cue_text: str) -> Speaker | None:
 def _subject_span(ctx: Context, subject: Any) -> Speaker:
     lo, hi = subject.left_edge.i, subject.right_edge.i + 1
     inside = ctx.index.within(lo, hi)
+    left = min([c.left_edge.i for c in subject.lefts if c.dep_ in ("det", "compound", "amod", "poss", "nmod")]
+               + [subject.i])
     if inside:
         people = [m for m in inside if m.label == "PERSON"]
         pick = people or inside
         head_hit = [m for m in pick if m.doc_start <= subject.i < m.doc_end]
         row = (head_hit or pick)[-1 if people else 0]
-        return _resolved(ctx, row.doc_start, row.doc_end)
-    left = min([c.i for c in subject.lefts if c.dep_ in ("det", "compound", "amod", "poss", "nmod")] + [subject.i])
+        if head_hit or row.label in _SPEAKING_BODIES:
+            return _resolved(ctx, row.doc_start, row.doc_end)
+        return _described(ctx, left, subject.i + 1)  # "Britain's ambassador said": not Britain
     return _resolved(ctx, left, subject.i + 1)
+
+
+_SPEAKING_BODIES = frozenset({"PERSON", "ORG"})
+"""Labels of a name that speaks for the subject it modifies ("a Barclays spokesman" -> Barclays);
+a place, a nationality or a thing speaks only as the subject itself ("Britain said"), never for
+the person it modifies ("Britain's ambassador", "the prison's governor", "Russian officials")."""
+
+
+def _described(ctx: Context, lo: int, hi: int) -> Speaker:
+    """The speaker named by a description that holds no speaking name: the name introduced with
+    its head noun, else the description itself."""
+    tokens = ctx.tokens
+    text = ctx.article.text[int(tokens.at[lo, "start"]) : int(tokens.at[hi - 1, "end"])]
+    row = _role_antecedent(ctx, lo, [], ctx.doc[hi - 1].lower_) if ctx.doc[hi - 1].pos_ == "NOUN" else None
+    if row is not None:
+        return Speaker(lo, hi, row.canonical, row.label, text)
+    return Speaker(lo, hi, text, None, text)
 
 
 def _mention_after(ctx: Context, lo: int, hi: int, *, prefer: str | None = None) -> Speaker | None:
