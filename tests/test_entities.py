@@ -242,3 +242,12 @@ def test_common_variants_merge_by_default_and_the_users_table_wins():
     from newslens.entities import default_aliases
 
     assert default_aliases()["u.s."] == "United States" and "moscow" not in default_aliases()
+
+
+def test_a_common_first_name_finds_a_person_the_model_missed():
+    from newslens.entities import _add_first_name_people
+
+    words = "Later Ingrid Vasquez met Victoria Station staff , the Jane The Virgin cast and Ingrid Vasquez".split()
+    model = [(14, 16, "PERSON", "spacy")]  # the model found the second mention only
+    added = [s for s in _add_first_name_people(words, model) if s[3] == "first name"]
+    assert added == [(1, 3, "PERSON", "first name")]  # not a station, not "Jane The", not the covered one

@@ -35,6 +35,7 @@ from newslens.article import Article
 from newslens.dispatch import named, per_article
 from newslens.errors import ArticleError, InvalidArgument, MissingData
 from newslens.layouts import COUNTED_PARTS
+from newslens.names import first_name_gender
 from newslens.nlp import spacy_docs
 
 __all__ = [
@@ -144,6 +145,7 @@ def _entity_mentions(article: Article, backend: str, aliases: Any, parts: Sequen
     words = tokens["token"].tolist()
     spans = [_amount_label(words, s) for s in spans if not _is_title(words, s)]
     spans = _add_patterns(tokens, spans)
+    spans = _add_first_name_people(words, spans)
     mentions = _to_table(article, tokens, spans)
     mentions = _propagate(article, tokens, mentions)
     return canonicalize(mentions, aliases=aliases)
@@ -248,6 +250,36 @@ def _amount_label(tokens: list[str], span: tuple[int, int, str, str]) -> tuple[i
     if label in NUMERIC_LABELS or not words or not all(_AMOUNT.match(w) for w in words):
         return span
     return start, end, "MONEY" if any(w[:1] in _CURRENCY for w in words) else "CARDINAL", source
+
+
+_NOT_SURNAMES = frozenset(
+    "Street Road Avenue Lane Square Station University College School Hospital Park Bridge Airport Centre Center "
+    "Hall House Church Cathedral River Lake Island Bay Award Awards Prize Foundation Institute Trust Fund Day Cup "
+    "Stadium Arena Theatre Theater Museum Library Building Tower County City Falls Mountain Hotel Prison Court "
+    "Act Bill Line Group Company Inc Ltd Corp Fund Memorial Medal Show Festival Club Bowl Bible Gospel Series "
+    "Prize Trophy Games Open".split())
+_FUNCTION_WORDS = frozenset("the a an of and or in on at to for from by with".split())
+
+
+def _add_first_name_people(words: list[str], spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """A person the model missed: a common first name ("Irene") followed by one or two capitalised
+    words that no mention covers ("Irene Khan"), unless the last is a place or an institution
+    ("Victoria Station", "Charles River")."""
+    covered = {i for s, e, _, _ in spans for i in range(s, e)}
+    extra = []
+    i = 0
+    while i < len(words) - 1:
+        if i in covered or not words[i].istitle() or first_name_gender(words[i]) is None:
+            i += 1
+            continue
+        j = i + 1
+        while (j < len(words) and j - i <= 2 and j not in covered and words[j].istitle() and words[j].isalpha()
+               and words[j].lower() not in _FUNCTION_WORDS):
+            j += 1
+        if j > i + 1 and words[j - 1] not in _NOT_SURNAMES and (j >= len(words) or not words[j][:1].isupper()):
+            extra.append((i, j, "PERSON", "first name"))
+        i = j
+    return sorted(spans + extra)
 
 
 def _add_patterns(tokens: pd.DataFrame, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:

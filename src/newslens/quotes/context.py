@@ -9,13 +9,10 @@ mentions by position (:class:`MentionIndex`), quoted tokens as prefix sums (:fun
 
 from __future__ import annotations
 
-import csv
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from itertools import accumulate
 from typing import Any, NamedTuple
 
@@ -30,7 +27,6 @@ from newslens.nlp import spacy_doc
 from newslens.quotes.cues import NEAR_QUOTE_ONLY, PARSER_COMPONENTS, cues, lemma, sentences_to_parse
 
 __all__ = [
-    "first_name_gender",
     "COLUMNS", "Mention", "MentionIndex", "Context", "Statement", "build_context", "count_words", "cue_at", "cues_in",
     "last_cue_before", "first_cue_in", "opens_sentence", "unquoted", "char",
 ]
@@ -94,23 +90,6 @@ class MentionIndex:
         if key not in self._subsets:
             self._subsets[key] = MentionIndex([m for m in self.items if keep(m)])
         return self._subsets[key]
-
-
-@lru_cache(maxsize=1)
-def _first_names() -> dict[str, str]:
-    path = resources.files("newslens") / "data" / "first_names.csv"
-    rows = csv.DictReader(line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#"))
-    return {row["name"].casefold(): row["gender"] for row in rows}
-
-
-def first_name_gender(name: str) -> str | None:
-    """``"m"`` or ``"f"`` for a common first name that almost always marks it, else None.
-
-    Example:
-        >>> first_name_gender("Irene"), first_name_gender("Boris"), first_name_gender("Jordan")
-        ('f', 'm', None)
-    """
-    return _first_names().get(name.casefold())
 
 
 @dataclass
