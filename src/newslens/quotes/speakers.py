@@ -90,9 +90,9 @@ def _speaker_of_cue(ctx: Context, cue: int, cue_text: str) -> Speaker | None:
     if cue_text == "according to":
         return _np_after(ctx, cue + 2, s_end)
     verb = doc[cue]
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "expl") and ctx.quote_of[c.i] is None), None)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "expl") and _can_speak(ctx, c)), None)
     if subject is None and verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
-        subject = next((c for c in verb.head.children if c.dep_ == "nsubj" and ctx.quote_of[c.i] is None), None)
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj" and _can_speak(ctx, c)), None)
     if subject is not None and subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.i < cue:
         subject = verb.head  # "Ann Lee, who said ...": the person the clause is about
     if subject is not None:
@@ -104,14 +104,20 @@ def _speaker_of_cue(ctx: Context, cue: int, cue_text: str) -> Speaker | None:
                 if found is not None:
                     return found
         return None
-    if verb.tag_ == "VBG" and verb.dep_ == "advcl":  # "Petrilli tied the scores to ..., saying the law ...": Petrilli
-        governing = _governing_subject(ctx, verb)
+    if verb.tag_ == "VBG" and (verb.dep_ == "advcl" or (cue > 0 and doc[cue - 1].text == ",")):
+        governing = _governing_subject(ctx, verb)  # "Petrilli tied the scores to ..., saying the law ...": Petrilli
         if governing is not None:
             return governing
     after = _np_after(ctx, cue + 1, min(s_end, cue + 7))
     if after is not None:
         return after
     return _governing_subject(ctx, verb)  # "He explained the headline by saying: ..."
+
+
+def _can_speak(ctx: Context, token: Any) -> bool:
+    """A subject token that can name a speaker: outside quotations, and a word that can head a noun
+    phrase (not a particle the parser misread as a subject, "can’t ... cry")."""
+    return ctx.quote_of[token.i] is None and token.pos_ not in ("PART", "PUNCT", "ADP", "CCONJ", "SCONJ")
 
 
 def _governing_subject(ctx: Context, verb: Any) -> Speaker | None:
@@ -121,10 +127,14 @@ def _governing_subject(ctx: Context, verb: Any) -> Speaker | None:
         if head.head.i == head.i:
             break
         head = head.head
-        subject = next((c for c in head.children if c.dep_ == "nsubj" and ctx.quote_of[c.i] is None), None)
+        subject = next((c for c in head.children if c.dep_ == "nsubj" and ctx.quote_of[c.i] is None
+                        and c.i != verb.i), None)
         if subject is not None:
             return _subject_span(ctx, subject)
-    return None
+    root = verb.sent.root  # the parser took the participle for a subject: ", writing “Feels great ...”"
+    subject = next((c for c in root.children if c.dep_ == "nsubj" and ctx.quote_of[c.i] is None and c.i != verb.i),
+                   None)
+    return _subject_span(ctx, subject) if subject is not None and root.i < verb.i else None
 
 
 def _subject_span(ctx: Context, subject: Any) -> Speaker:
