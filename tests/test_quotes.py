@@ -356,8 +356,11 @@ def test_verbs_that_judge_cue_the_words_they_quote(sentence, speaker, cue):
         ('Schools\n\nMichael Petrilli tied the scores to graduation rates, saying the law helped "millions of kids".',
          "Michael Petrilli"),
         ('Talks end\n\nThe minister left the room, saying: "We are done here."', "The minister"),
+        # the parser reads the participle as the subject of the quoted verb
+        ('Concert\n\nBand member Flea shared the news last week, writing “Feels great to support someone I believe '
+         'in.”', "Flea"),
     ],
-    ids=["who-partial", "who-direct", "which", "saying-object", "saying-colon"],
+    ids=["who-partial", "who-direct", "which", "saying-object", "saying-colon", "writing-misparsed"],
 )
 def test_a_relative_pronoun_or_a_participle_speaks_for_its_governor(text, speaker):
     table = quotes(newslens.article_from_text(text, article_id="who"))
@@ -371,3 +374,13 @@ def test_a_quotation_with_a_cue_of_its_own_is_not_joined_to_the_one_before():
     assert table[["quote", "cue"]].values.tolist() == [
         ["Oh, let him make that decision,", "said"], ["give him time.", "urging"], ["We will, respond.", "said"]]
     assert table["speaker"].tolist() == ["Joe Biden"] * 3
+
+
+def test_a_short_attribution_set_apart_by_the_splitter_still_attributes_the_quotation():
+    text = ("Sanders\n\nReporters asked the senator about the job.\n\n"
+            "“Have I started writing my inauguration speech?” Sanders replied.\n\n"
+            "“It was a long day.” The crowd left early after the rally ended on Friday night in the rain.")
+    table = quotes(newslens.article_from_text(text, article_id="apart"), kinds=("direct",))
+    assert table[["quote", "speaker", "cue"]].values.tolist()[0] == [
+        "Have I started writing my inauguration speech?", "Sanders", "replied"]
+    assert "The crowd" not in table["speaker"].tolist()  # a long sentence after a quotation is no attribution

@@ -21,6 +21,7 @@ from newslens.quotes.context import (
     first_cue_in,
     last_cue_before,
     opens_sentence,
+    unquoted,
 )
 from newslens.quotes.cues import is_mark
 from newslens.quotes.speakers import Attribution, attributed, attribution, speaker_of_cue, via_of
@@ -148,11 +149,36 @@ def _attribute(ctx: Context, first: int, last: int) -> Attribution | None:
                 j = last_cue_before(ctx, prev, p_end)
                 if j is not None:
                     candidates.append((j, cue_at(ctx, j)))
+    if not candidates:
+        j = _cue_in_next_sentence(ctx, last)
+        if j is not None:
+            candidates.append((j, cue_at(ctx, j)))
     for j, (cue_text, _, _) in candidates:
         speaker = speaker_of_cue(ctx, j, cue_text)
         if speaker is not None:
             return attribution(ctx, speaker, cue_text, j, via=via_of(ctx, j, speaker))
     return None
+
+
+_ATTRIBUTION_WORDS = 8
+
+
+def _cue_in_next_sentence(ctx: Context, last: int) -> int | None:
+    """The cue of a short attribution the splitter set apart: ``“Have I started?” Sanders replied.``
+
+    When the quotation ends its sentence, the next sentence of the same paragraph is an
+    attribution when it is short and its cue comes within its first words."""
+    sentence = ctx.sentence_of[last]
+    _, s_end = ctx.sent_bounds[sentence]
+    if any(not ctx.doc[k].is_punct for k in range(last + 1, s_end)) or sentence + 1 not in ctx.sent_bounds:
+        return None
+    n_first, n_end = ctx.sent_bounds[sentence + 1]
+    words = [k for k in range(n_first, n_end) if not ctx.doc[k].is_punct]
+    if (not words or len(words) > _ATTRIBUTION_WORDS or ctx.quote_of[words[0]] is not None
+            or ctx.tokens.at[n_first, "paragraph"] != ctx.tokens.at[last, "paragraph"]):
+        return None
+    j = first_cue_in(ctx, sentence + 1, n_first, words[min(3, len(words) - 1)] + 1)
+    return j if j is not None and unquoted(ctx, n_first, n_end) else None
 
 
 def _introduces(ctx: Context, cue_last: int, first: int) -> bool:
