@@ -314,7 +314,14 @@ def test_role_descriptions_resolve_to_the_name_they_introduced(text, speaker):
     [
         # a place that modifies the subject is not the speaker: the description is
         ('Talks stall\n\n"We will not accept this," Britain\'s ambassador to the UN said on Monday.',
-         "Britain's ambassador"),
+         "Britain's ambassador to the UN"),
+        # ... nor does a person the subject belongs to: the spokesman is not the president
+        ('Talks stall\n\nRecep Tayyip Erdogan met the press.\n\n"We will respond," a spokesman for President '
+         'Erdogan said on Monday.', "a spokesman for President Erdogan"),
+        ('Rally\n\nDonald Trump spoke in Ohio on Monday.\n\n"We will respond," Trump\'s spokeswoman said.',
+         "Trump's spokeswoman"),
+        # ... but a person set beside the subject is the subject
+        ('Talks\n\nOn Monday, the head of the Foreign Ministry, Ann Lee, said: "The talks were useful."', "Ann Lee"),
         ('Talks stall\n\n"We are ready," Russian officials said.', "Russian officials"),
         # ... and an apposition earlier names the person the description stands for
         ("Talks stall\n\nKaren Pierce, Britain's ambassador, arrived in New York.\n\n"
@@ -323,7 +330,8 @@ def test_role_descriptions_resolve_to_the_name_they_introduced(text, speaker):
         ('Talks stall\n\n"We are ready," Japan said.', "Japan"),
         ('Bank cuts jobs\n\n"The closures are needed," a Barclays spokesman said.', "Barclays"),
     ],
-    ids=["place-modifier", "nationality-modifier", "place-modifier-apposition", "place-subject", "org-spokesman"],
+    ids=["place-modifier", "person-modifier-for", "person-modifier-possessive", "apposition-to-subject",
+         "nationality-modifier", "place-modifier-apposition", "place-subject", "org-spokesman"],
 )
 def test_a_place_speaks_only_as_the_subject_of_the_cue(text, speaker):
     table = quotes(newslens.article_from_text(text, article_id="places"), kinds=("direct",))

@@ -145,26 +145,36 @@ def _subject_span(ctx: Context, subject: Any) -> Speaker:
     if inside:
         people = [m for m in inside if m.label == "PERSON"]
         pick = people or inside
-        head_hit = [m for m in pick if m.doc_start <= subject.i < m.doc_end]
+        head_hit = [m for m in pick if m.doc_start <= subject.i < m.doc_end] or [  # "the head of X, Takeshi Iwaya,"
+            m for m in people if any(ctx.doc[k].dep_ == "appos" and ctx.doc[k].head.i == subject.i
+                                     for k in range(m.doc_start, m.doc_end))]
         row = (head_hit or pick)[-1 if people else 0]
-        if head_hit or row.label in _SPEAKING_BODIES:
+        if head_hit or (row.label == "ORG" and not people) or (people and subject.pos_ != "NOUN"):
             return _resolved(ctx, row.doc_start, row.doc_end)
-        return _described(ctx, left, subject.i + 1)  # "Britain's ambassador said": not Britain
+        # "Britain's ambassador said", "a spokesman for President Erdogan said": not Britain, not Erdogan
+        return _described(ctx, left, _description_end(ctx, subject), subject.i)
     return _resolved(ctx, left, subject.i + 1)
 
 
-_SPEAKING_BODIES = frozenset({"PERSON", "ORG"})
-"""Labels of a name that speaks for the subject it modifies ("a Barclays spokesman" -> Barclays);
-a place, a nationality or a thing speaks only as the subject itself ("Britain said"), never for
-the person it modifies ("Britain's ambassador", "the prison's governor", "Russian officials")."""
+def _description_end(ctx: Context, subject: Any) -> int:
+    """Where a description ends: after its head noun, or after a short phrase that says whose it
+    is ("a spokesman for President Erdogan", "the head of the agency")."""
+    end = subject.right_edge.i + 1
+    tail = ctx.doc[subject.i + 1 : end]
+    short = 0 < len(tail) <= 6 and tail[0].lower_ in ("for", "of", "at", "to", "with")
+    if short and all(t.pos_ not in ("VERB", "AUX", "PUNCT") for t in tail):
+        return end
+    return subject.i + 1
 
 
-def _described(ctx: Context, lo: int, hi: int) -> Speaker:
-    """The speaker named by a description that holds no speaking name: the name introduced with
-    its head noun, else the description itself."""
+def _described(ctx: Context, lo: int, hi: int, head: int) -> Speaker:
+    """The speaker named by a description whose head is no name: the name introduced with its head
+    noun, else the description itself. Only an organisation speaks for the person it modifies ("a
+    Barclays spokesman" -> Barclays); a person, a place, a nationality or a thing does not ("Trump's
+    spokeswoman", "Britain's ambassador", "the prison's governor", "Russian officials")."""
     tokens = ctx.tokens
     text = ctx.article.text[int(tokens.at[lo, "start"]) : int(tokens.at[hi - 1, "end"])]
-    row = _role_antecedent(ctx, lo, [], ctx.doc[hi - 1].lower_) if ctx.doc[hi - 1].pos_ == "NOUN" else None
+    row = _role_antecedent(ctx, lo, [], ctx.doc[head].lower_) if ctx.doc[head].pos_ == "NOUN" else None
     if row is not None:
         return Speaker(lo, hi, row.canonical, row.label, text)
     return Speaker(lo, hi, text, None, text)
