@@ -301,8 +301,14 @@ def test_matched_marks_and_apostrophes_are_not_mismatched():
         # a verb before a name is no role: "the police" are not the man they arrested
         ('Man held\n\nPolice arrested Jack Dale on Friday. He was released later.\n\n'
          '"We found nothing," the police said.', "the police"),
+        # a description set before the name with a comma, but not a place the name is in
+        ('Rally\n\nDonald Trump spoke in Ohio on Monday. His spokeswoman, Hope Hicks, stood nearby.\n\n'
+         '"We will respond," the spokeswoman said.', "Hope Hicks"),
+        ('Vote\n\nIn the pan-democracy camp, Lau Siu-lai won a seat.\n\n"We will fight on," the camp said.',
+         "the camp"),
     ],
-    ids=["title-unparsed", "apposition", "apposition-no-article", "org-head", "org-head-other-name", "verb-no-role"],
+    ids=["title-unparsed", "apposition", "apposition-no-article", "org-head", "org-head-other-name", "verb-no-role",
+         "description-before", "prepositional-phrase-before"],
 )
 def test_role_descriptions_resolve_to_the_name_they_introduced(text, speaker):
     table = quotes(newslens.article_from_text(text, article_id="roles"), kinds=("direct",))

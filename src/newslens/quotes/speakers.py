@@ -364,6 +364,9 @@ def _role_heads(ctx: Context, start: int, end: int) -> set[str]:
             cut = min(title.index(w) for w in ("of", "for") if w in title)
             if cut:
                 heads.add(title[cut - 1])
+    before = _description_before(ctx, start)
+    if before:
+        heads.add(before)
     apposition = _apposition_words(ctx, end)
     for k, word in enumerate(apposition):
         if word in _APPOSITION_STOPS:
@@ -372,6 +375,32 @@ def _role_heads(ctx: Context, start: int, end: int) -> set[str]:
     if apposition and apposition[-1].isalpha():
         heads.add(apposition[-1])
     return heads - _ROLE_DETS - {"of", "for", "and"}
+
+
+_OWNERS = frozenset({"the", "his", "her", "its", "their", "our", "'s", "’s"})
+_PREPOSITIONS = frozenset("in on at for from with by of after before during among into to as about".split())
+
+
+def _description_before(ctx: Context, start: int) -> str | None:
+    """The head noun of a description set before a name with a comma ("His spokeswoman, Hope
+    Hicks,", "the site's founder, Jack Herrick"): a lower-case word after "the", a possessive or
+    "'s" (an adjective between), the phrase not governed by a preposition ("In the pan-democracy
+    camp, Lau Siu-lai" is no description of her)."""
+    s_first, _ = ctx.sent_bounds[ctx.sentence_of[start]]
+    if start - 3 < s_first or ctx.doc[start - 1].text != ",":
+        return None
+    head = ctx.doc[start - 2]
+    if not (head.is_alpha and head.is_lower and not head.is_stop):
+        return None
+    j = start - 3
+    while j > s_first and j >= start - 5 and ctx.doc[j].lower_ not in _OWNERS and ctx.doc[j].is_alpha:
+        j -= 1  # adjectives or a name between: "the club's new spokeswoman"
+    if ctx.doc[j].lower_ not in _OWNERS:
+        return None
+    k = j - 1
+    while k >= s_first and (ctx.doc[k].lower_ in _OWNERS or ctx.doc[k].is_title):  # "the site" of "the site's"
+        k -= 1
+    return None if k >= s_first and ctx.doc[k].lower_ in _PREPOSITIONS else head.lower_
 
 
 def _title_before(ctx: Context, start: int) -> set[str]:
