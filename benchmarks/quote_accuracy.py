@@ -18,6 +18,11 @@ textacy is installed; it is a benchmark-only dependency, not in requirements.txt
 
 ``--gum`` adds quotation-span recall on GUM's gold quotations (a gold quotation is found when a
 predicted quotation overlaps it with Jaccard >= 0.5).
+
+``--reported`` scores reported speech instead: gold is every attribution whose Content holds no
+quotation mark at either end ("Rudenko noted that ..."), predictions are newslens's ``reported``
+rows, matched and scored the same way. PolNeAR's Contents include beliefs and intentions
+("Trump wants ..."), which newslens does not count as statements, so recall is bounded well below 1.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from pathlib import Path
 
 MARKS = "\"“”„«»‟'‘’‚‹›"
 KINDS: tuple[str, ...] = ("direct",)
+REPORTED = False
 
 
 def load_gold(folder: Path, article: str, annotator: str) -> list[dict]:
@@ -53,7 +59,8 @@ def load_gold(folder: Path, article: str, annotator: str) -> list[dict]:
         if content not in spans:
             continue
         text = texts[content].strip()
-        if not text or text[0] not in MARKS or text[-1] not in MARKS:
+        quoted = bool(text) and text[0] in MARKS and text[-1] in MARKS
+        if not text or quoted == REPORTED or (REPORTED and (text[0] in MARKS or text[-1] in MARKS)):
             continue
         pieces = spans[content][1]
         source = spans.get(ev.get("Source"), (None, []))[1]
@@ -176,9 +183,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kinds", default="direct", help="newslens kinds to score, comma-separated (default: direct)")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     parser.add_argument("--errors", action="store_true", help="print newslens's misses and false alarms")
+    parser.add_argument("--reported", action="store_true", help="score reported speech (rows of kind 'reported')")
     args = parser.parse_args(argv)
-    global KINDS
-    KINDS = tuple(args.kinds.split(","))
+    global KINDS, REPORTED
+    KINDS = ("reported",) if args.reported else tuple(args.kinds.split(","))
+    REPORTED = args.reported
     ann_dir = args.polnear / "attributions"
     if not ann_dir.is_dir():
         print(f"error: {ann_dir} not found; pass ../shared/eval/polnear-train", file=sys.stderr)
