@@ -69,6 +69,7 @@ def load_gold(folder: Path, article: str, annotator: str) -> list[dict]:
                 "chars": {i for a, b in pieces for i in range(a, b)},
                 "source": source,
                 "source_text": texts.get(ev.get("Source"), ""),
+                "cue_text": texts.get(ev.get("Cue"), ""),
             }
         )
     return gold
@@ -125,6 +126,19 @@ def predict_newslens(text: str, article_id: str) -> list[dict]:
         chars = {i for s, e in zip(rows["start"], rows["end"]) for i in range(int(s), int(e))}
         out.append({"chars": chars, "speaker": first["speaker"], "speaker_span": span, "quote": " ".join(rows["quote"])})
     return out
+
+
+def _speech_cued(gold: dict) -> bool:
+    """The gold Content's cue holds a word newslens reads as a speech cue ("said", "according")."""
+    from newslens.quotes.cues import cue_forms
+
+    words = gold["cue_text"].lower().split()
+    return "according" in words or any(w in cue_forms(away_from_quotes=True) for w in words)
+
+
+def speech_recall(pairs: list[tuple[bool, bool]]) -> float:
+    cued = [found for is_cued, found in pairs if is_cued]
+    return sum(cued) / len(cued) if cued else 0.0
 
 
 def _na(value) -> bool:
@@ -208,6 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     totals = {name: defaultdict(int) for name in systems}
     crashed = defaultdict(int)
     seconds = defaultdict(float)
+    pairs: list[tuple[bool, bool]] = []  # reported speech: (the gold cue is a known speech verb, found)
     for article in articles:
         text = (args.polnear / "text" / f"{article}.txt").read_text(encoding="utf-8")
         gold = load_gold(args.polnear, article, sorted(annotators[article])[0])
@@ -221,6 +236,8 @@ def main(argv: list[str] | None = None) -> int:
             seconds[name] += time.perf_counter() - t0
             for key, value in evaluate(gold, pred).items():
                 totals[name][key] += value
+            if REPORTED and name == "newslens":
+                pairs.extend((_speech_cued(g), any(p["match"] is g for p in pred)) for g in gold)
             if args.errors and name == "newslens":
                 for p in pred:
                     if p["match"] is None:
@@ -245,6 +262,9 @@ def main(argv: list[str] | None = None) -> int:
                          "crashed_articles": crashed[name], "seconds_per_article": seconds[name] / len(articles)}
         print(f"{name:28} {t['gold']:5} {t['pred']:5} {p:6.3f} {r:6.3f} {f1:6.3f} {spk:8.3f} {crashed[name]:8} "
               f"{seconds[name] / len(articles):9.3f}")
+    if REPORTED:
+        print(f"recall over the Contents whose cue is a speech verb newslens knows: {speech_recall(pairs):.3f} "
+              f"({sum(1 for g, _ in pairs if g)} of {len(pairs)} Contents)")
     if args.gum:
         gum = gum_recall(args.gum)
         results["gum_quotation_recall"] = gum

@@ -398,3 +398,35 @@ def test_a_short_attribution_set_apart_by_the_splitter_still_attributes_the_quot
     assert table[["quote", "speaker", "cue"]].values.tolist()[0] == [
         "Have I started writing my inauguration speech?", "Sanders", "replied"]
     assert "The crowd" not in table["speaker"].tolist()  # a long sentence after a quotation is no attribution
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a place before a noun, after an inverted cue, is no speaker
+        ('Race\n\n"It was close," said the Vermont senator\'s campaign manager.', "the Vermont senator's campaign manager"),
+        ('Race\n\n"It was close," said the British ambassador.', "the British ambassador"),
+        ('Race\n\n"It was close," said Britain.', "United Kingdom"),
+    ],
+    ids=["place-in-description", "nationality-in-description", "place-itself"],
+)
+def test_the_noun_phrase_after_a_cue_names_its_head_not_a_place_in_it(text, speaker):
+    table = quotes(newslens.article_from_text(text, article_id="after"))
+    assert table["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a cue that complements another verb speaks for that verb's subject, not for a pronoun inside it
+        ("Poll\n\nJohn Kasich spoke in Ohio. Caucus-goers were slightly more likely to say they preferred Clinton "
+         "to handle the economy.", [("Caucus-goers", "say")]),
+        # each cue of a nested report keeps its own subject
+        ("Debate\n\nTed Cruz spoke on Monday. He said CNN had tweeted that Carson was taking a break from the "
+         "campaign.", [("Ted Cruz", "said"), ("CNN", "tweeted")]),
+    ],
+    ids=["xcomp", "nested"],
+)
+def test_each_reported_cue_speaks_for_its_own_subject(text, expected):
+    table = quotes(newslens.article_from_text(text, article_id="nested"), kinds=("reported",))
+    assert sorted(zip(table["speaker"], table["cue"])) == sorted(expected)

@@ -104,7 +104,7 @@ def _speaker_of_cue(ctx: Context, cue: int, cue_text: str) -> Speaker | None:
                 if found is not None:
                     return found
         return None
-    if verb.tag_ == "VBG" and (verb.dep_ == "advcl" or (cue > 0 and doc[cue - 1].text == ",")):
+    if verb.dep_ == "xcomp" or (verb.tag_ == "VBG" and (verb.dep_ == "advcl" or (cue > 0 and doc[cue - 1].text == ","))):
         governing = _governing_subject(ctx, verb)  # "Petrilli tied the scores to ..., saying the law ...": Petrilli
         if governing is not None:
             return governing
@@ -198,15 +198,19 @@ def _np_after(ctx: Context, lo: int, hi: int) -> Speaker | None:
     if i >= hi or ctx.quote_of[i] is not None:
         return None
     at = ctx.index.starting_at(i, hi)
-    if at:
+    modifier = bool(at) and at[0].label not in ("PERSON", "ORG") and at[0].doc_end < hi and (
+        doc[at[0].doc_end].pos_ in ("NOUN", "PART") or doc[at[0].doc_end].lower_ in ("'s", "’s"))
+    if at and not modifier:
         return _resolved(ctx, at[0].doc_start, at[0].doc_end)
     if doc[i].pos_ == "PRON":
         return _resolved(ctx, i, i + 1)
     j = i
-    while j < hi and (doc[j].lower_ in _ROLE_DETS or doc[j].pos_ in ("ADJ", "NOUN", "PROPN")) and not doc[j].is_punct:
+    while j < hi and (doc[j].lower_ in _ROLE_DETS | {"'s", "’s"} or doc[j].pos_ in ("ADJ", "NOUN", "PROPN")) \
+            and not doc[j].is_punct:
         j += 1
     if j > i and doc[j - 1].pos_ in ("NOUN", "PROPN"):
-        return _resolved(ctx, i, j)
+        # "the Vermont senator's backers": a place before a noun is no speaker, the description is
+        return _described(ctx, i, j, j - 1) if modifier else _resolved(ctx, i, j)
     return None
 
 
@@ -217,7 +221,10 @@ def _resolved(ctx: Context, lo: int, hi: int) -> Speaker:
     words = [t.lower_ for t in doc[lo:hi]]
     overlap = ctx.index.overlapping(lo, hi)
     if overlap:
-        return Speaker(lo, hi, overlap[-1].canonical, overlap[-1].label, text)
+        last = overlap[-1]
+        if last.doc_end < hi and last.label not in ("PERSON", "ORG") and doc[hi - 1].pos_ == "NOUN":
+            return _described(ctx, lo, hi, hi - 1)  # "the Vermont senator's backers": not Vermont
+        return Speaker(lo, hi, last.canonical, last.label, text)
     if len(words) == 1 and words[0] in _PERSON_PRONOUNS | _THING_PRONOUNS:
         row = _antecedent(ctx, lo, person=words[0] in _PERSON_PRONOUNS, gender=_PRONOUN_GENDER.get(words[0]))
         if row is not None:
