@@ -430,3 +430,17 @@ def test_the_noun_phrase_after_a_cue_names_its_head_not_a_place_in_it(text, spea
 def test_each_reported_cue_speaks_for_its_own_subject(text, expected):
     table = quotes(newslens.article_from_text(text, article_id="nested"), kinds=("reported",))
     assert sorted(zip(table["speaker"], table["cue"])) == sorted(expected)
+
+
+def test_a_leading_pronoun_continues_the_one_before_it():
+    text = ("Linguist honoured\n\nChao Yuen Ren taught at Harvard for years. In 1945, he served as president of the "
+            "society, and Bertrand Russell praised him. He became a citizen in 1954.\n\n"
+            '"I am proud of this country," he said.')
+    table = quotes(newslens.article_from_text(text, article_id="chain"), kinds=("direct",))
+    assert table["speaker"].tolist() == ["Chao Yuen Ren"]
+
+
+def test_a_long_run_of_pronouns_resolves_without_recursion():
+    text = "Walker\n\nTom Hale set off at dawn. " + "He walked on. " * 1500 + '"I am done," he said.'
+    table = quotes(newslens.article_from_text(text, article_id="run"), kinds=("direct",))
+    assert table["speaker"].tolist() == ["Tom Hale"]

@@ -241,24 +241,90 @@ def _resolved(ctx: Context, lo: int, hi: int) -> Speaker:
 def _antecedent(ctx: Context, before: int, *, person: bool, gender: str | None = None) -> Mention | None:
     """The compatible entity a pronoun at doc token ``before`` stands for, outside quotations.
 
-    For "he"/"she": a person of that gender or of no known gender (never a woman for "he"), not
-    one named right after a preposition ("posted on Twitter", "a letter from Ann Lee") unless no
-    other is; of the people named in the last two sentences that hold one, the one mentioned most
-    so far (the article's subject over a passer-by), the most recent on a tie. For "it"/"they", an
+    For "he"/"she": when it leads its sentence and continues a leading "he"/"she" of the last two
+    sentences with no person named in the subject's place between, the same person as that one;
+    else a person of that gender or of no known gender (never a woman for "he"), not one named
+    right after a preposition ("posted on Twitter", "a letter from Ann Lee") unless no other is;
+    of the people named in the last two sentences that hold one, the one mentioned most so far
+    (the article's subject over a passer-by), the most recent on a tie. For "it"/"they", an
     organisation, place or group, the last one that was a subject if any was.
     """
     outside = ctx.index.subset("outside quotations", lambda r: ctx.quote_of[r.doc_start] is None)
     if person:
-        genders = _genders(ctx)
-        people = outside.subset(("person", gender), lambda r: r.label == "PERSON" and genders.get(r.canonical) in
-                                (None, gender))
-        free = people.subset("not after a preposition", lambda r: r.doc_start == 0
-                             or ctx.doc[r.doc_start - 1].lower_ not in _OBJECT_PREPOSITIONS)
-        last = free.last_ending_by(before) or people.last_ending_by(before)
-        return None if last is None else _most_mentioned_near(ctx, people, free, last, before)
+        return _chained_person(ctx, before, gender, outside)
     groups = outside.subset("group", lambda r: r.label in ("ORG", "GPE", "NORP"))
     subjects = groups.subset("subject", lambda r: ctx.doc[r.doc_end - 1].dep_ in ("nsubj", "nsubjpass"))
     return subjects.last_ending_by(before) or groups.last_ending_by(before)
+
+
+def _chained_person(ctx: Context, before: int, gender: str | None, outside: MentionIndex) -> Mention | None:
+    """The person a "he"/"she" at ``before`` stands for: the same as the leading pronoun it
+    continues ("He served as Russell's interpreter ... He became a citizen": not Russell), else
+    the nearest compatible person (:func:`_person_near`). The chain is walked back without
+    recursion and every link is remembered, so a long run of pronouns costs one pass."""
+    chain = [before]
+    while True:
+        earlier = _continued_pronoun(ctx, chain[-1], gender)
+        if earlier is None:
+            break
+        chain.append(earlier)
+        if ("antecedent", gender, earlier) in ctx.memo:
+            break
+    found: Mention | None = None
+    for k in reversed(chain):
+        key = ("antecedent", gender, k)
+        if key not in ctx.memo:
+            ctx.memo[key] = found if found is not None else _person_near(ctx, k, gender, outside)
+        found = ctx.memo[key]  # type: ignore[assignment]
+    return found
+
+
+def _person_near(ctx: Context, before: int, gender: str | None, outside: MentionIndex) -> Mention | None:
+    """The nearest compatible person before token ``before`` (see :func:`_antecedent`)."""
+    genders = _genders(ctx)
+    people = outside.subset(("person", gender), lambda r: r.label == "PERSON" and genders.get(r.canonical) in
+                            (None, gender))
+    free = people.subset("not after a preposition", lambda r: r.doc_start == 0
+                         or ctx.doc[r.doc_start - 1].lower_ not in _OBJECT_PREPOSITIONS)
+    last = free.last_ending_by(before) or people.last_ending_by(before)
+    return None if last is None else _most_mentioned_near(ctx, people, free, last, before)
+
+
+_SUBJECT_PRONOUNS = {"m": ("he",), "f": ("she",)}
+_CHAIN_SENTENCES = 2
+
+
+def _leading_pronoun(ctx: Context, sentence: int, gender: str | None) -> int | None:
+    """The sentence's first "he" (or "she") outside quotations when no person is named before it
+    in the sentence ("In 1801, he was sent to ..."): the sentence's subject, most often."""
+    forms = _SUBJECT_PRONOUNS.get(gender or "", ())
+    first, end = ctx.sent_bounds[sentence]
+    named = {k for m in ctx.index.within(first, end) if m.label == "PERSON" for k in range(m.doc_start, m.doc_end)}
+    for k in range(first, end):
+        if k in named:
+            return None
+        if ctx.doc[k].lower_ in forms and ctx.quote_of[k] is None:
+            return k
+    return None
+
+
+def _continued_pronoun(ctx: Context, at: int, gender: str | None) -> int | None:
+    """An earlier leading "he"/"she" that the leading pronoun at ``at`` continues: the one of the
+    last sentences that starts with it, when every sentence since names no person before its own
+    pronoun (a new person in the subject's place breaks the chain)."""
+    sentence = ctx.sentence_of[at]
+    if _leading_pronoun(ctx, sentence, gender) != at:
+        return None
+    for back in range(1, _CHAIN_SENTENCES + 1):
+        if sentence - back not in ctx.sent_bounds:
+            return None
+        earlier = _leading_pronoun(ctx, sentence - back, gender)
+        if earlier is not None:
+            return earlier
+        first, end = ctx.sent_bounds[sentence - back]
+        if any(m.label == "PERSON" for m in ctx.index.within(first, end)):
+            return None  # a person leads that sentence
+    return None
 
 
 _OBJECT_PREPOSITIONS = {"on", "via", "at", "in", "from", "about", "against", "into", "over", "under", "of"}
