@@ -444,3 +444,11 @@ def test_a_long_run_of_pronouns_resolves_without_recursion():
     text = "Walker\n\nTom Hale set off at dawn. " + "He walked on. " * 1500 + '"I am done," he said.'
     table = quotes(newslens.article_from_text(text, article_id="run"), kinds=("direct",))
     assert table["speaker"].tolist() == ["Tom Hale"]
+
+
+def test_a_pronoun_after_an_opening_phrase_that_names_someone_still_leads():
+    text = ("Scholar returns\n\nOtto Lund studied in Paris for two years. He wrote to his family every week.\n\n"
+            "Following the advice of his mentor Vilhelm Thomsen, he returned to Oslo in 1888. "
+            '"It was the right choice," he said.')
+    table = quotes(newslens.article_from_text(text, article_id="opening"), kinds=("direct",))
+    assert table["speaker"].tolist() == ["Otto Lund"]

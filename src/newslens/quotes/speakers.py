@@ -300,11 +300,14 @@ def _leading_pronoun(ctx: Context, sentence: int, gender: str | None) -> int | N
     forms = _SUBJECT_PRONOUNS.get(gender or "", ())
     first, end = ctx.sent_bounds[sentence]
     named = {k for m in ctx.index.within(first, end) if m.label == "PERSON" for k in range(m.doc_start, m.doc_end)}
+    seen_person = False
     for k in range(first, end):
         if k in named:
-            return None
-        if ctx.doc[k].lower_ in forms and ctx.quote_of[k] is None:
-            return k
+            seen_person = True
+        elif ctx.doc[k].lower_ in forms and ctx.quote_of[k] is None:
+            # after a person, only right after the comma that closes an opening phrase
+            # ("Following the advice of his mentor Vilhelm Thomsen, he returned ...")
+            return k if not seen_person or (k > first and ctx.doc[k - 1].text == ",") else None
     return None
 
 
