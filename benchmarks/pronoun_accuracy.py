@@ -48,8 +48,10 @@ def score_document(path: Path) -> Counter:
              and 1 < len(m["text"].split()) <= 4 and m["min_text"].split()[-1].islower()
              and "PROPN" not in m["min_upos"] and m["type"] in ("person", "organization")
              and first_named.get(m["entity_id"], m["start"]) < m["start"]]
+    groups = [m for m in doc["named_entities"] if m["text"].lower() in ("it", "they") and m["entity_id"] in named
+              and m["type"] in ("organization", "place")]
     counts: Counter = Counter()
-    if not pronouns and not roles:
+    if not pronouns and not roles and not groups:
         return counts
     article = newslens.article_from_text(text, article_id=doc["doc_id"])
     ctx = build_context(article, None)
@@ -65,6 +67,17 @@ def score_document(path: Path) -> Counter:
             continue
         span = (int(ctx.tokens.at[found.doc_start, "start"]), int(ctx.tokens.at[found.doc_end - 1, "end"]))
         counts["right" if any(overlaps(span, g) for g in chains[m["entity_id"]]) else "wrong"] += 1
+    for m in groups:  # "it said": an organisation or place
+        i = starts.get(m["start"])
+        if i is None:
+            continue
+        counts["groups"] += 1
+        found = _antecedent(ctx, i, person=False)
+        if found is None:
+            counts["group none"] += 1
+            continue
+        span = (int(ctx.tokens.at[found.doc_start, "start"]), int(ctx.tokens.at[found.doc_end - 1, "end"]))
+        counts["group right" if any(overlaps(span, g) for g in chains[m["entity_id"]]) else "group wrong"] += 1
     for m in roles:  # "the central defender" after "Marcus Webb, the central defender": the rule for role nouns
         i = starts.get(m["start"])
         if i is None:
@@ -96,6 +109,15 @@ def main() -> None:
             if c["pronouns"]:
                 print(f"{name:<22} {c['pronouns']:>8} {c['right']:>6} {c['wrong']:>6} {c['none']:>5} "
                       f"{c['right'] / c['pronouns']:>8.3f}")
+    print()
+    print("'it' and 'they' for a named organisation or place")
+    print(f"{'set':<22} {'pronouns':>8} {'right':>6} {'wrong':>6} {'none':>5} {'accuracy':>8}")
+    for folder, by_genre in results:
+        total = sum(by_genre.values(), Counter())
+        for name, c in [*sorted(by_genre.items()), (f"all {folder.name}", total)]:
+            if c["groups"]:
+                print(f"{name:<22} {c['groups']:>8} {c['group right']:>6} {c['group wrong']:>6} {c['group none']:>5} "
+                      f"{c['group right'] / c['groups']:>8.3f}")
     print()
     print("Role descriptions ('the central defender', 'the company') of a named person or organisation")
     print(f"{'set':<22} {'roles':>8} {'right':>6} {'wrong':>6} {'none':>5} {'precision':>9}")

@@ -452,3 +452,10 @@ def test_a_pronoun_after_an_opening_phrase_that_names_someone_still_leads():
             '"It was the right choice," he said.')
     table = quotes(newslens.article_from_text(text, article_id="opening"), kinds=("direct",))
     assert table["speaker"].tolist() == ["Otto Lund"]
+
+
+def test_it_goes_to_the_organisation_the_article_keeps_naming():
+    text = ("Banks\n\nAcme Group said on Monday that profits rose. Bolt Bank lost customers in Spain. Bolt Bank closed "
+            'branches in Portugal. Bolt Bank cut jobs in France.\n\n"We are worried about the year," it said.')
+    table = quotes(newslens.article_from_text(text, article_id="it"), kinds=("direct",))
+    assert table["speaker"].tolist() == ["Bolt Bank"]  # not the subject of a sentence long before

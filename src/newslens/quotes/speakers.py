@@ -247,14 +247,21 @@ def _antecedent(ctx: Context, before: int, *, person: bool, gender: str | None =
     right after a preposition ("posted on Twitter", "a letter from Ann Lee") unless no other is;
     of the people named in the last two sentences that hold one, the one mentioned most so far
     (the article's subject over a passer-by), the most recent on a tie. For "it"/"they", an
-    organisation, place or group, the last one that was a subject if any was.
+    organisation, place or group: one that was the subject of a sentence in the last two, else
+    of those named in the last two sentences, the one mentioned most so far.
     """
     outside = ctx.index.subset("outside quotations", lambda r: ctx.quote_of[r.doc_start] is None)
     if person:
         return _chained_person(ctx, before, gender, outside)
     groups = outside.subset("group", lambda r: r.label in ("ORG", "GPE", "NORP"))
+    last = groups.last_ending_by(before)
+    if last is None:
+        return None
     subjects = groups.subset("subject", lambda r: ctx.doc[r.doc_end - 1].dep_ in ("nsubj", "nsubjpass"))
-    return subjects.last_ending_by(before) or groups.last_ending_by(before)
+    subject = subjects.last_ending_by(before)
+    if subject is not None and ctx.sentence_of[last.doc_start] - ctx.sentence_of[subject.doc_start] <= 1:
+        return subject  # "Tokyo plans to ..., as it believes": the subject named near
+    return _most_mentioned_near(ctx, groups, groups, last, before)
 
 
 def _chained_person(ctx: Context, before: int, gender: str | None, outside: MentionIndex) -> Mention | None:
