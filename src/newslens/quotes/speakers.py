@@ -209,8 +209,7 @@ def _np_after(ctx: Context, lo: int, hi: int) -> Speaker | None:
             and not doc[j].is_punct:
         j += 1
     if j > i and doc[j - 1].pos_ in ("NOUN", "PROPN"):
-        # "the Vermont senator's backers": a place before a noun is no speaker, the description is
-        return _described(ctx, i, j, j - 1) if modifier else _resolved(ctx, i, j)
+        return _resolved(ctx, i, j)  # "the Vermont senator's backers": the description, not Vermont
     return None
 
 
