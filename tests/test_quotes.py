@@ -86,7 +86,7 @@ def test_offsets_marks_and_speaker_spans(fakti, fakti_quotes):
 def test_every_quotation_mark_style(text):
     table = quotes(newslens.article_from_text(text), kinds=("direct",))
     assert table["quote"].tolist() == ["We will respond."]
-    assert table["speaker"].tolist() == ["The minister"]
+    assert table["speaker"].tolist() == ["the minister"]
 
 
 def test_unbalanced_marks_never_raise_and_keep_what_can_be_found():
@@ -348,9 +348,9 @@ def test_a_place_speaks_only_as_the_subject_of_the_cue(text, speaker):
     ("sentence", "speaker", "cue"),
     [
         ('Critics slated the plan as "a disgrace to the city".', "Critics", "slated"),
-        ('The minister criticised the budget as "reckless".', "The minister", "criticised"),
+        ('The minister criticised the budget as "reckless".', "the minister", "criticised"),
         ('Officials attributed the delay to "technical problems".', "Officials", "attributed"),
-        ('The mayor dismissed the report as "fake news" on Monday.', "The mayor", "dismissed"),
+        ('The mayor dismissed the report as "fake news" on Monday.', "the mayor", "dismissed"),
     ],
     ids=["slated", "criticised", "attributed", "dismissed"],
 )
@@ -365,11 +365,11 @@ def test_verbs_that_judge_cue_the_words_they_quote(sentence, speaker, cue):
     [
         ('Plan row\n\nThe plan was opposed by Ann Lee, who said it was "a disgrace to the city".', "Ann Lee"),
         ('Strike vote\n\nThe union backed Tom Hale, who said: "We will strike on Monday."', "Tom Hale"),
-        ('Board meets\n\nThe board, which said it was "shocked", met on Friday.', "The board"),
+        ('Board meets\n\nThe board, which said it was "shocked", met on Friday.', "the board"),
         # a participle clause speaks for the subject of the verb it hangs from, not for its own object
         ('Schools\n\nMichael Petrilli tied the scores to graduation rates, saying the law helped "millions of kids".',
          "Michael Petrilli"),
-        ('Talks end\n\nThe minister left the room, saying: "We are done here."', "The minister"),
+        ('Talks end\n\nThe minister left the room, saying: "We are done here."', "the minister"),
         # the parser reads the participle as the subject of the quoted verb
         ('Concert\n\nBand member Flea shared the news last week, writing “Feels great to support someone I believe '
          'in.”', "Flea"),
@@ -459,3 +459,12 @@ def test_it_goes_to_the_organisation_the_article_keeps_naming():
             'branches in Portugal. Bolt Bank cut jobs in France.\n\n"We are worried about the year," it said.')
     table = quotes(newslens.article_from_text(text, article_id="it"), kinds=("direct",))
     assert table["speaker"].tolist() == ["Bolt Bank"]  # not the subject of a sentence long before
+
+
+def test_a_description_is_one_speaker_wherever_the_sentence_put_it():
+    text = ('Talks\n\nThe officials met on Monday.\n\n"We made progress," the officials said. '
+            'The officials said the talks would continue next week in Geneva.')
+    table = quotes(newslens.article_from_text(text, article_id="desc"))
+    assert set(table["speaker"]) == {"the officials"}
+    assert set(table["speaker_text"]) == {"the officials", "The officials"}  # the article's own wording
+    assert quote_summary(table)["speaker"].tolist() == ["the officials"]

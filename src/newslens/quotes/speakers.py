@@ -177,7 +177,17 @@ def _described(ctx: Context, lo: int, hi: int, head: int) -> Speaker:
     row = _role_antecedent(ctx, lo, [], ctx.doc[head].lower_) if ctx.doc[head].pos_ == "NOUN" else None
     if row is not None:
         return Speaker(lo, hi, row.canonical, row.label, text)
-    return Speaker(lo, hi, text, None, text)
+    return Speaker(lo, hi, _description_name(text), None, text)
+
+
+def _description_name(text: str) -> str:
+    """A description as a speaker's name: its article in lower case wherever the sentence put it,
+    so that "The officials" and "the officials" are one speaker in the tables and charts (the
+    article's own wording stays in ``speaker_text``)."""
+    first, _, rest = text.partition(" ")
+    if rest and first.lower() in _ROLE_DETS and first[:1].isupper():
+        return first.lower() + " " + rest
+    return text
 
 
 def _mention_after(ctx: Context, lo: int, hi: int, *, prefer: str | None = None) -> Speaker | None:
@@ -228,13 +238,13 @@ def _resolved(ctx: Context, lo: int, hi: int) -> Speaker:
         row = _antecedent(ctx, lo, person=words[0] in _PERSON_PRONOUNS, gender=_PRONOUN_GENDER.get(words[0]))
         if row is not None:
             return Speaker(lo, hi, row.canonical, row.label, text)
-        return Speaker(lo, hi, text, None, text)
+        return Speaker(lo, hi, _description_name(text), None, text)
     head = words[-1]
     if len(words) >= 1 and (words[0] in _ROLE_DETS or len(words) == 1) and doc[hi - 1].pos_ == "NOUN":
         row = _role_antecedent(ctx, lo, [w for w in words if w not in _ROLE_DETS], head)
         if row is not None:
             return Speaker(lo, hi, row.canonical, row.label, text)
-    return Speaker(lo, hi, text, None, text)
+    return Speaker(lo, hi, _description_name(text), None, text)
 
 
 def _antecedent(ctx: Context, before: int, *, person: bool, gender: str | None = None) -> Mention | None:
