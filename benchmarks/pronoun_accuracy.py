@@ -71,7 +71,7 @@ def score_document(path: Path) -> dict[str, Counter]:
     rules = {
         "he/she": lambda m, i: _antecedent(ctx, i, person=True, gender=_PRONOUN_GENDER[m["text"].lower()]),
         "it/they": lambda m, i: _antecedent(ctx, i, person=False),
-        "role": lambda m, i: _role_antecedent(ctx, i, [], m["min_text"].split()[-1].lower()),
+        "role": lambda m, i: _role_antecedent(ctx, i, m["min_text"].split()[-1].lower()),
     }
     for kind, wanted in asked.items():
         for m in wanted:

@@ -174,7 +174,7 @@ def _described(ctx: Context, lo: int, hi: int, head: int) -> Speaker:
     spokeswoman", "Britain's ambassador", "the prison's governor", "Russian officials")."""
     tokens = ctx.tokens
     text = ctx.article.text[int(tokens.at[lo, "start"]) : int(tokens.at[hi - 1, "end"])]
-    row = _role_antecedent(ctx, lo, [], ctx.doc[head].lower_) if ctx.doc[head].pos_ == "NOUN" else None
+    row = _role_antecedent(ctx, lo, ctx.doc[head].lower_) if ctx.doc[head].pos_ == "NOUN" else None
     if row is not None:
         return Speaker(lo, hi, row.canonical, row.label, text)
     return Speaker(lo, hi, _description_name(text), None, text)
@@ -241,7 +241,7 @@ def _resolved(ctx: Context, lo: int, hi: int) -> Speaker:
         return Speaker(lo, hi, _description_name(text), None, text)
     head = words[-1]
     if len(words) >= 1 and (words[0] in _ROLE_DETS or len(words) == 1) and doc[hi - 1].pos_ == "NOUN":
-        row = _role_antecedent(ctx, lo, [w for w in words if w not in _ROLE_DETS], head)
+        row = _role_antecedent(ctx, lo, head)
         if row is not None:
             return Speaker(lo, hi, row.canonical, row.label, text)
     return Speaker(lo, hi, _description_name(text), None, text)
@@ -389,7 +389,7 @@ def _genders(ctx: Context) -> dict[str, str]:
         for r in ctx.index.items:
             if r.label != "PERSON":
                 continue
-            words = {w.rstrip(".") for w in _title_before(ctx, r.doc_start) | _apposition_after(ctx, r.doc_end)}
+            words = {w.rstrip(".") for w in [*_title_words(ctx, r.doc_start), *_apposition_words(ctx, r.doc_end)]}
             words |= {ctx.doc[r.doc_start].lower_.rstrip(".")}  # "Ms Khan" as one mention
             if r.doc_start >= 2 and ctx.doc[r.doc_start - 1].text == ",":  # "the club spokeswoman, Dana Reyes"
                 words |= {t.lower_ for t in ctx.doc[max(0, r.doc_start - 5) : r.doc_start - 1]}
@@ -415,7 +415,7 @@ whatever its name: on GUM's coreference that was wrong 15 times in 26 news descr
 _APPOSITION_STOPS = frozenset("of for at with who which that from in on to since and".split())
 
 
-def _role_antecedent(ctx: Context, before: int, role_words: list[str], head: str) -> Mention | None:
+def _role_antecedent(ctx: Context, before: int, head: str) -> Mention | None:
     """The entity a description stands for: the name introduced with its head noun ("Deputy
     Minister ... Andrei Rudenko", "TV channel NHK", "Marcus Webb, the central defender," for "the
     74-year-old comedian", "the minister", "the central defender"), else, for an organisation's
@@ -495,11 +495,6 @@ def _description_before(ctx: Context, start: int) -> str | None:
     return None if k >= s_first and ctx.doc[k].lower_ in _PREPOSITIONS else head.lower_
 
 
-def _title_before(ctx: Context, start: int) -> set[str]:
-    """Lower-case words of the title right before a name: "Deputy Minister of Foreign Affairs ... Andrei"."""
-    return set(_title_words(ctx, start))
-
-
 def _title_words(ctx: Context, start: int) -> list[str]:
     """The title right before a name, lower-case, in text order: capitalised words, nouns and the
     words that join them ("Deputy Minister of Foreign Affairs", "the comedian"). In a sentence the
@@ -517,11 +512,6 @@ def _title_words(ctx: Context, start: int) -> list[str]:
             words.append(tok.lower_)
         break
     return words[::-1]
-
-
-def _apposition_after(ctx: Context, end: int) -> set[str]:
-    """Lower-case words of an apposition right after a name: "Andrei Rudenko, the deputy minister,"."""
-    return set(_apposition_words(ctx, end))
 
 
 def _apposition_words(ctx: Context, end: int) -> list[str]:
