@@ -256,8 +256,8 @@ _NOT_SURNAMES = frozenset(
     "Street Road Avenue Lane Square Station University College School Hospital Park Bridge Airport Centre Center "
     "Hall House Church Cathedral River Lake Island Bay Award Awards Prize Foundation Institute Trust Fund Day Cup "
     "Stadium Arena Theatre Theater Museum Library Building Tower County City Falls Mountain Hotel Prison Court "
-    "Act Bill Line Group Company Inc Ltd Corp Fund Memorial Medal Show Festival Club Bowl Bible Gospel Series "
-    "Prize Trophy Games Open".split())
+    "Act Bill Line Group Company Inc Ltd Corp Memorial Medal Show Festival Club Bowl Bible Gospel Series "
+    "Trophy Games Open".split())
 _FUNCTION_WORDS = frozenset("the a an of and or in on at to for from by with".split())
 
 

@@ -222,7 +222,9 @@ def _join_attribution_tail(block: str, starts: set[int], *, keep: set[int]) -> s
 
     A block that ends with a short tail without final punctuation (a byline, a name, a
     source) does not end with a sentence of its own: the tail joins the sentence before it,
-    and when that sentence closes a quotation, the quotation's sentences join too.
+    and when that sentence closes a quotation, the quotation's sentences join too. Not a tail
+    broken off with a dash ("I hire --") or a bracketed note; after a sentence that closes no
+    quotation, only a tail that starts with a dash, is one word or looks like a name.
     """
     spans = _spans_from_starts(block, starts)
     if len(spans) < 2:

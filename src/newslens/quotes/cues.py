@@ -28,7 +28,7 @@ NEAR_QUOTE_ONLY = frozenset({
     "beam", "boom", "gush", "muse", "marvel", "tout", "snap", "rail", "mouth", "mock", "label", "dub", "brand", "assure",
     # verbs that judge: they cue the words they quote ("slated the plan as 'a disgrace'"), nothing else
     "slate", "criticise", "criticize", "attribute", "blast", "condemn", "denounce", "dismiss", "hail", "praise",
-    "lambast", "decry", "accuse", "slam", "slat",
+    "lambast", "decry", "accuse", "slam", "slat",  # "slat": spaCy's lemma of "slated"
 })
 """Ambiguous cue verbs: they count only next to a quotation."""
 

@@ -27,6 +27,7 @@ _WORD_GENDER = {
 _THING_PRONOUNS = {"it", "they", "them"}
 _RELATIVE_PRONOUNS = {"who", "that", "which"}
 _ROLE_DETS = {"the", "a", "an", "this", "that", "its", "his", "her", "their"}
+_NP_WORDS = _ROLE_DETS | {"'s", "’s"}  # the function words a noun phrase after a cue may hold
 
 
 @dataclass
@@ -215,8 +216,7 @@ def _np_after(ctx: Context, lo: int, hi: int) -> Speaker | None:
     if doc[i].pos_ == "PRON":
         return _resolved(ctx, i, i + 1)
     j = i
-    while j < hi and (doc[j].lower_ in _ROLE_DETS | {"'s", "’s"} or doc[j].pos_ in ("ADJ", "NOUN", "PROPN")) \
-            and not doc[j].is_punct:
+    while j < hi and (doc[j].lower_ in _NP_WORDS or doc[j].pos_ in ("ADJ", "NOUN", "PROPN")) and not doc[j].is_punct:
         j += 1
     if j > i and doc[j - 1].pos_ in ("NOUN", "PROPN"):
         return _resolved(ctx, i, j)  # "the Vermont senator's backers": the description, not Vermont
