@@ -464,3 +464,23 @@ def test_a_description_is_one_speaker_wherever_the_sentence_put_it():
     assert set(table["speaker"]) == {"the officials"}
     assert set(table["speaker_text"]) == {"the officials", "The officials"}  # the article's own wording
     assert quote_summary(table)["speaker"].tolist() == ["the officials"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ('The senator said that "the fear is as high as it has ever been."', "partial"),
+        ('She said, "We worked hard for this and we will win."', "direct"),
+        ('He told reporters, "because he is right for the oil."', "partial"),
+        ('The mayor said "1,200 homes were lost in the fire."', "direct"),
+        ('The mayor promised "the longest peacetime expansion in our history."', "partial"),
+        ('She called it "an extraordinary campaign."', "partial"),
+        ('The book is titled "The Long Road Home: A Memoir."', "unattributed"),
+        ('The minister said: "... and then we left."', "direct"),
+    ],
+    ids=["that-clause", "comma-capital", "comma-lower", "cue-digit", "cue-lower", "called", "title", "colon"],
+)
+def test_a_quotation_is_direct_only_when_it_stands_as_a_sentence(sentence, kind):
+    table = quotes(newslens.article_from_text("Vote\n\n" + sentence, article_id="kind"), kinds=("direct", "partial"),
+                   include_unattributed=True)
+    assert table["kind"].tolist() == [kind]  # a "that" clause is also a reported row, of its own kind

@@ -2,8 +2,10 @@
 
 The table has one row per attributed statement:
 
-* ``direct``: a quoted statement ("Unfortunately, ... ”, he pointed out.");
-* ``partial``: a quoted fragment inside the reporter's sentence (considered “somewhat positive“);
+* ``direct``: a quoted statement that stands as a sentence ("Unfortunately, ... ”, he pointed
+  out.", "He said: “...”", "She said, “We ...”");
+* ``partial``: a quoted fragment inside the reporter's sentence (considered “somewhat positive“,
+  "said that “the fear is high”");
 * ``reported``: indirect speech ("Rudenko noted that ...", "according to X, ...", "This was
   stated ... by X", "Additional sanctions, the channel noted, could ...").
 

@@ -98,21 +98,24 @@ def _opens_paragraph(ctx: Context, first: int) -> bool:
 def _kind(ctx: Context, q: Quotation, first: int) -> str:
     """``direct`` for a quoted statement, ``partial`` for a fragment the reporter's sentence wraps.
 
-    Direct: the quotation opens its sentence, follows a colon or comma, is the whole complement
-    of a reporting cue ("She says “we worked hard ...”"), or is a long capitalised sentence.
+    Direct: the quotation opens its sentence or follows a colon or dash, or it follows a comma or
+    is the complement of a reporting cue and starts as a sentence does, with a capital letter or a
+    digit ("She says, “We worked hard.”"). Quoted words inside a "that" clause ("said that “the
+    fear is high”"), and words that start lower-case mid-sentence (", “because he is right”"), are
+    fragments of the reporter's sentence.
     """
     before = _last_words(ctx, first)
-    if not before:
+    if not before or before[-1].text in (":", "—", "–"):
         return "direct"
-    if before[-1].text in (":", ",", "—", "–"):
-        return "direct"
-    if cue_at(ctx, before[-1].i) or (before[-1].lower_ == "that" and len(before) > 1 and cue_at(ctx, before[-2].i)):
-        return "direct"
-    inner = ctx.article.text[q.inner_start : q.inner_end].strip()
-    words = inner.split()
-    if inner[:1].isupper() and len(words) >= 6 and inner.rstrip("\"'”“’»")[-1:] in ".!?":
-        return "direct"
+    if before[-1].text == "," or cue_at(ctx, before[-1].i):
+        return "direct" if _starts_as_sentence(ctx.article.text[q.inner_start : q.inner_end]) else "partial"
     return "partial"
+
+
+def _starts_as_sentence(inner: str) -> bool:
+    """The quoted words start with a capital letter or a digit (brackets, marks and dots skipped)."""
+    first = next((c for c in inner if c.isalnum()), "")
+    return first.isupper() or first.isdigit()
 
 
 def _last_words(ctx: Context, first: int) -> list:
