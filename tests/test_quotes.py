@@ -484,3 +484,13 @@ def test_a_quotation_is_direct_only_when_it_stands_as_a_sentence(sentence, kind)
     table = quotes(newslens.article_from_text("Vote\n\n" + sentence, article_id="kind"), kinds=("direct", "partial"),
                    include_unattributed=True)
     assert table["kind"].tolist() == [kind]  # a "that" clause is also a reported row, of its own kind
+
+
+def test_a_quotation_after_a_partial_of_the_same_speaker_continues_the_direct_one():
+    text = ('Golf\n\n"Revenues are up a little bit," said Tom Hale, who noted that prices had "cratered" in the '
+            'recession. "Things are moving in the right direction."\n\nThe club closed on Monday.')
+    table = quotes(newslens.article_from_text(text, article_id="cont"), kinds=("direct", "partial"))
+    assert table["kind"].tolist() == ["direct", "partial", "direct"]
+    assert table["speaker"].tolist() == ["Tom Hale"] * 3
+    statements = table["statement"].tolist()
+    assert statements[0] == statements[2] != statements[1]

@@ -53,7 +53,7 @@ def _quotation_statements(ctx: Context) -> list[Statement]:
                     paragraph == last_paragraph + 1 and _opens_paragraph(ctx, first))):
                 found = Attribution(speaker=last.speaker, speaker_label=last.speaker_label, speaker_text=None,
                                     speaker_start=None, speaker_end=None, cue=None, via=last.via,
-                                    continues=rows[-1].quotation)
+                                    continues=_continued(rows).quotation)
         if found is None:
             continue
         row = _statement(ctx, q, first, kind, found)
@@ -62,6 +62,18 @@ def _quotation_statements(ctx: Context) -> list[Statement]:
         last = row
         last_paragraph = int(ctx.tokens.at[final, "paragraph"])
     return rows
+
+
+def _continued(rows: list[Statement]) -> Statement:
+    """The statement a quotation with no cue continues: the last one, or, when that is a partial
+    quotation of the same speaker, the direct quotation before it ("“A,” said Lee, who noted that
+    prices had “cratered”. “B.”" continues "A")."""
+    last = rows[-1]
+    if last.kind == "partial":
+        for row in reversed(rows[:-1]):
+            if row.kind == "direct":
+                return row if row.speaker == last.speaker and row.paragraph == last.paragraph else last
+    return last
 
 
 def _merge_interrupted(ctx: Context, rows: list[Statement]) -> list[Statement]:
