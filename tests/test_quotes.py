@@ -494,3 +494,21 @@ def test_a_quotation_after_a_partial_of_the_same_speaker_continues_the_direct_on
     assert table["speaker"].tolist() == ["Tom Hale"] * 3
     statements = table["statement"].tolist()
     assert statements[0] == statements[2] != statements[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Plant\n\nJane Hill works at the plant. When she saw the news, all she could do was shout \"Yes!\" at the TV.",
+         "Jane Hill"),
+        ('Debate\n\nMuch of the debate was so calm that Tom Hale was prompted to say, "I cannot believe how civil it '
+         'is."', "Tom Hale"),
+        ('Tweet\n\n"He should resign now!" the Republican nominee, Jack Dale, tweeted Sunday after the attack.',
+         "Jack Dale"),
+        ('Vote\n\nAnn Lee spoke to reporters. "We will win," she said Friday.', "Ann Lee"),
+    ],
+    ids=["all-she-could-do", "prompted-to-say", "tweeted-sunday", "said-friday"],
+)
+def test_a_day_or_a_pronoun_that_names_nobody_is_never_the_speaker(text, speaker):
+    table = quotes(newslens.article_from_text(text, article_id="nobody"), kinds=("direct",))
+    assert table["speaker"].tolist() == [speaker]

@@ -28,6 +28,12 @@ _THING_PRONOUNS = {"it", "they", "them"}
 _RELATIVE_PRONOUNS = {"who", "that", "which"}
 _ROLE_DETS = {"the", "a", "an", "this", "that", "its", "his", "her", "their"}
 _NP_WORDS = _ROLE_DETS | {"'s", "’s"}  # the function words a noun phrase after a cue may hold
+_TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+               "tonight", "tomorrow"}
+"""Words the parser takes for the subject of an inverted cue ("“...,” the nominee tweeted Sunday")."""
+_NOBODY = {"all", "much", "what", "this", "nothing", "everything", "something", "anything"}
+"""Pronouns that name no speaker ("all she could do was shout", "much of the debate ..."); "all"
+may, with a number or "of" after it ("all three said", "all of them said")."""
 
 
 @dataclass
@@ -92,6 +98,11 @@ def _speaker_of_cue(ctx: Context, cue: int, cue_text: str) -> Speaker | None:
         return _np_after(ctx, cue + 2, s_end)
     verb = doc[cue]
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "expl") and _can_speak(ctx, c)), None)
+    if subject is None:
+        subject = _cleft_subject(ctx, verb)
+    noun = _after_quotation(ctx, verb) if subject is None else None
+    if noun is not None:
+        return _subject_span(ctx, noun, end=cue)  # "“...!” the nominee, Donald Trump, tweeted Sunday"
     if subject is None and verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj" and _can_speak(ctx, c)), None)
     if subject is not None and subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.i < cue:
@@ -115,31 +126,59 @@ def _speaker_of_cue(ctx: Context, cue: int, cue_text: str) -> Speaker | None:
     return _governing_subject(ctx, verb)  # "He explained the headline by saying: ..."
 
 
+def _cleft_subject(ctx: Context, verb: Any) -> Any:
+    """The subject inside "all she could do was shout", "what he did was tell ...": she, he."""
+    if verb.dep_ != "xcomp" or verb.head.lemma_ != "be":
+        return None
+    for c in verb.head.children:
+        if c.dep_ == "nsubj" and c.lower_ in _NOBODY:
+            inner = [g for k in c.children if k.dep_ == "relcl" for g in k.children if g.dep_ == "nsubj"]
+            return next((g for g in inner if _can_speak(ctx, g)), None)
+    return None
+
+
+def _after_quotation(ctx: Context, verb: Any) -> Any:
+    """The noun the parser hung the cue on in "“...” the nominee, Jack Dale, tweeted" (read as a noun
+    with a participle, "the nominee [who was] tweeted"), when that noun phrase follows a quotation."""
+    head = verb.head
+    while head.dep_ == "appos" and head.head.i < head.i:
+        head = head.head
+    if verb.dep_ != "acl" or not head.i < verb.i or head.pos_ not in ("NOUN", "PROPN") or not _can_speak(ctx, head):
+        return None
+    j = head.left_edge.i - 1
+    while j >= 0 and ctx.doc[j].is_punct and ctx.quote_of[j] is None:
+        j -= 1
+    return head if j >= 0 and ctx.quote_of[j] is not None else None
+
+
 def _can_speak(ctx: Context, token: Any) -> bool:
     """A subject token that can name a speaker: outside quotations, and a word that can head a noun
-    phrase (not a particle the parser misread as a subject, "can’t ... cry")."""
-    return ctx.quote_of[token.i] is None and token.pos_ not in ("PART", "PUNCT", "ADP", "CCONJ", "SCONJ")
+    phrase (not a particle the parser misread as a subject, "can’t ... cry"), not a day ("said
+    Wednesday") and not a pronoun that names nobody ("all she could do was shout")."""
+    return (ctx.quote_of[token.i] is None and token.pos_ not in ("PART", "PUNCT", "ADP", "CCONJ", "SCONJ")
+            and token.lower_ not in _TIME_WORDS and not (token.lower_ in _NOBODY and not (
+                token.lower_ == "all" and any(c.dep_ in ("prep", "nummod") for c in token.children))))
 
 
 def _governing_subject(ctx: Context, verb: Any) -> Speaker | None:
     """The subject of a verb that governs the cue (up to three steps up the parse)."""
     head = verb
-    for _ in range(3):
+    for step in range(3):
         if head.head.i == head.i:
             break
+        passive = step == 0 and verb.dep_ == "xcomp"  # "Mr. Trump was prompted to say": Mr. Trump
         head = head.head
-        subject = next((c for c in head.children if c.dep_ == "nsubj" and ctx.quote_of[c.i] is None
-                        and c.i != verb.i), None)
+        subject = next((c for c in head.children if (c.dep_ == "nsubj" or (passive and c.dep_ == "nsubjpass"))
+                        and _can_speak(ctx, c) and c.i != verb.i), None)
         if subject is not None:
             return _subject_span(ctx, subject)
     root = verb.sent.root  # the parser took the participle for a subject: ", writing “Feels great ...”"
-    subject = next((c for c in root.children if c.dep_ == "nsubj" and ctx.quote_of[c.i] is None and c.i != verb.i),
-                   None)
+    subject = next((c for c in root.children if c.dep_ == "nsubj" and _can_speak(ctx, c) and c.i != verb.i), None)
     return _subject_span(ctx, subject) if subject is not None and root.i < verb.i else None
 
 
-def _subject_span(ctx: Context, subject: Any) -> Speaker:
-    lo, hi = subject.left_edge.i, subject.right_edge.i + 1
+def _subject_span(ctx: Context, subject: Any, *, end: int | None = None) -> Speaker:
+    lo, hi = subject.left_edge.i, min(subject.right_edge.i + 1, end if end is not None else len(ctx.doc))
     inside = ctx.index.within(lo, hi)
     left = min([c.left_edge.i for c in subject.lefts if c.dep_ in ("det", "compound", "amod", "poss", "nmod")]
                + [subject.i])
@@ -147,7 +186,7 @@ def _subject_span(ctx: Context, subject: Any) -> Speaker:
         people = [m for m in inside if m.label == "PERSON"]
         pick = people or inside
         head_hit = [m for m in pick if m.doc_start <= subject.i < m.doc_end] or [  # "the head of X, Takeshi Iwaya,"
-            m for m in people if any(ctx.doc[k].dep_ == "appos" and ctx.doc[k].head.i == subject.i
+            m for m in pick if any(ctx.doc[k].dep_ == "appos" and ctx.doc[k].head.i == subject.i
                                      for k in range(m.doc_start, m.doc_end))]
         row = (head_hit or pick)[-1 if people else 0]
         if head_hit or (row.label == "ORG" and not people) or (people and subject.pos_ != "NOUN"):
@@ -204,7 +243,7 @@ def _np_after(ctx: Context, lo: int, hi: int) -> Speaker | None:
     """The noun phrase starting at ``lo`` (skipping punctuation): a name, a pronoun or "the deputy minister"."""
     doc = ctx.doc
     i = lo
-    while i < hi and (doc[i].is_punct or doc[i].lower_ in ("out",)):
+    while i < hi and (doc[i].is_punct or doc[i].lower_ in ("out",) or doc[i].lower_ in _TIME_WORDS):
         i += 1
     if i >= hi or ctx.quote_of[i] is not None:
         return None
