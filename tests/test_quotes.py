@@ -512,3 +512,27 @@ def test_a_quotation_after_a_partial_of_the_same_speaker_continues_the_direct_on
 def test_a_day_or_a_pronoun_that_names_nobody_is_never_the_speaker(text, speaker):
     table = quotes(newslens.article_from_text(text, article_id="nobody"), kinds=("direct",))
     assert table["speaker"].tolist() == [speaker]
+
+
+def test_a_long_attribution_the_splitter_set_apart_attributes_the_quotation_that_opens_the_paragraph():
+    text = ("Rally\n\nThe crowd waited for an hour.\n\n“Who do they think they are?” Tom Hale asked reporters at a "
+            "rally in the town of Ames on Friday night after the vote.")
+    table = quotes(newslens.article_from_text(text, article_id="apart"), kinds=("direct",))
+    assert table[["quote", "speaker", "cue"]].values.tolist() == [["Who do they think they are?", "Tom Hale", "asked"]]
+    # a cue that reports a clause of its own is a statement of its own, not the quotation's attribution
+    text = "Rally\n\n“We will win.” Ann Lee said the polls in the state were wrong about the race this year and last year."
+    assert quotes(newslens.article_from_text(text, article_id="own"), kinds=("direct",)).empty
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks\n\nLONDON (Reuters) - Tom Hale said the prime minister was “divisive and wrong” about him.",
+        "Talks\n\nNEW YORK, Nov 24 (Reuters) - Tom Hale said the plan was “divisive and wrong” for the city.",
+        "Talks\n\nPARIS — Tom Hale said the plan was “divisive and wrong” for the city.",
+    ],
+    ids=["reuters", "two-word-city-and-date", "dash"],
+)
+def test_the_place_of_a_wire_dateline_is_never_the_speaker(text):
+    table = quotes(newslens.article_from_text(text, article_id="dateline"), kinds=("partial",))
+    assert table["speaker"].tolist() == ["Tom Hale"]

@@ -165,7 +165,7 @@ def _attribute(ctx: Context, first: int, last: int) -> Attribution | None:
                 if j is not None:
                     candidates.append((j, cue_at(ctx, j)))
     if not candidates:
-        j = _cue_in_next_sentence(ctx, last)
+        j = _cue_in_next_sentence(ctx, first, last)
         if j is not None:
             candidates.append((j, cue_at(ctx, j)))
     for j, (cue_text, _, _) in candidates:
@@ -178,22 +178,33 @@ def _attribute(ctx: Context, first: int, last: int) -> Attribution | None:
 _ATTRIBUTION_WORDS = 8
 
 
-def _cue_in_next_sentence(ctx: Context, last: int) -> int | None:
+def _cue_in_next_sentence(ctx: Context, first: int, last: int) -> int | None:
     """The cue of a short attribution the splitter set apart: ``“Have I started?” Sanders replied.``
 
     When the quotation ends its sentence, the next sentence of the same paragraph is an
-    attribution when it is short and its cue comes within its first words."""
+    attribution when its cue comes within its first words and it is short, or, for a quotation
+    that opens its paragraph, when its cue reports no clause of its own (“...?” Trump told ITV in
+    an interview aired on Monday.)."""
     sentence = ctx.sentence_of[last]
     _, s_end = ctx.sent_bounds[sentence]
     if any(not ctx.doc[k].is_punct for k in range(last + 1, s_end)) or sentence + 1 not in ctx.sent_bounds:
         return None
     n_first, n_end = ctx.sent_bounds[sentence + 1]
     words = [k for k in range(n_first, n_end) if not ctx.doc[k].is_punct]
-    if (not words or len(words) > _ATTRIBUTION_WORDS or ctx.quote_of[words[0]] is not None
+    if (not words or ctx.quote_of[words[0]] is not None
             or ctx.tokens.at[n_first, "paragraph"] != ctx.tokens.at[last, "paragraph"]):
         return None
     j = first_cue_in(ctx, sentence + 1, n_first, words[min(3, len(words) - 1)] + 1)
-    return j if j is not None and unquoted(ctx, n_first, n_end) else None
+    if j is None or not unquoted(ctx, n_first, n_end):
+        return None
+    if len(words) <= _ATTRIBUTION_WORDS:
+        return j
+    return j if _opens_paragraph(ctx, first) and not _reports_a_clause(ctx, j) else None
+
+
+def _reports_a_clause(ctx: Context, cue: int) -> bool:
+    """The cue has a clause or quotation of its own ("Trump said the polls were wrong")."""
+    return any(c.dep_ in ("ccomp", "xcomp", "parataxis") and c.i > cue for c in ctx.doc[cue].children)
 
 
 def _introduces(ctx: Context, cue_last: int, first: int) -> bool:

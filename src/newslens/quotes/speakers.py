@@ -99,7 +99,7 @@ def _speaker_of_cue(ctx: Context, cue: int, cue_text: str) -> Speaker | None:
     verb = doc[cue]
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "expl") and _can_speak(ctx, c)), None)
     if subject is None:
-        subject = _cleft_subject(ctx, verb)
+        subject = _cleft_subject(ctx, verb) or _after_dateline(ctx, verb)
     noun = _after_quotation(ctx, verb) if subject is None else None
     if noun is not None:
         return _subject_span(ctx, noun, end=cue)  # "“...!” the nominee, Donald Trump, tweeted Sunday"
@@ -157,7 +157,32 @@ def _can_speak(ctx: Context, token: Any) -> bool:
     Wednesday") and not a pronoun that names nobody ("all she could do was shout")."""
     return (ctx.quote_of[token.i] is None and token.pos_ not in ("PART", "PUNCT", "ADP", "CCONJ", "SCONJ")
             and token.lower_ not in _TIME_WORDS and not (token.lower_ in _NOBODY and not (
-                token.lower_ == "all" and any(c.dep_ in ("prep", "nummod") for c in token.children))))
+                token.lower_ == "all" and any(c.dep_ in ("prep", "nummod") for c in token.children)))
+            and not _in_dateline(ctx, token))
+
+
+def _after_dateline(ctx: Context, verb: Any) -> Any:
+    """The name after a dateline the parser took for the subject: "LONDON (Reuters) - Tom Hale said"
+    (Tom Hale read as an apposition of LONDON)."""
+    for c in verb.children:
+        if c.dep_ == "nsubj" and _in_dateline(ctx, c):
+            names = [a for a in c.children if a.dep_ == "appos" and a.i > c.i and _can_speak(ctx, a)]
+            return names[-1] if names else None
+    return None
+
+
+def _in_dateline(ctx: Context, token: Any) -> bool:
+    """The token is the place of a wire dateline that opens its sentence: "LONDON (Reuters) -",
+    "NEW YORK —", "MOSCOW, Nov 24 (Reuters) -"."""
+    if not token.text.isupper() or len(token.text) < 2:
+        return False
+    s_first, s_end = ctx.sent_bounds[ctx.sentence_of[token.i]]
+    if any(not t.text.isupper() for t in ctx.doc[s_first : token.i]) or token.i - s_first > 3:
+        return False
+    j = token.i + 1
+    while j < s_end and ctx.doc[j].text.isupper() and ctx.doc[j].text.isalpha():
+        j += 1
+    return j < s_end and ctx.doc[j].text in ("(", "—", "–", "-", "--", ",")
 
 
 def _governing_subject(ctx: Context, verb: Any) -> Speaker | None:
