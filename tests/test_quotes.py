@@ -536,3 +536,18 @@ def test_a_long_attribution_the_splitter_set_apart_attributes_the_quotation_that
 def test_the_place_of_a_wire_dateline_is_never_the_speaker(text):
     table = quotes(newslens.article_from_text(text, article_id="dateline"), kinds=("partial",))
     assert table["speaker"].tolist() == ["Tom Hale"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Win\n\nTuesday at Baldwin Wallace University in Berea, OH, after winning Ohio in the Republican primary, "
+         "Gov. Jack Dale (R-OH), said, “I’m getting ready to rent a covered wagon.”", ["Jack Dale"]),
+        ("Vote\n\n“It is a cause,” said Tad Devine. “We want everyone to have a chance to vote.” Devine didn’t "
+         "concede defeat, either.", ["Tad Devine", "Tad Devine"]),
+    ],
+    ids=["two-subjects", "curly-negation"],
+)
+def test_of_two_subjects_the_one_nearest_the_cue_speaks(text, speaker):
+    table = quotes(newslens.article_from_text(text, article_id="nearest"), kinds=("direct",))
+    assert table["speaker"].tolist() == speaker

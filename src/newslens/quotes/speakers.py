@@ -97,7 +97,7 @@ def _speaker_of_cue(ctx: Context, cue: int, cue_text: str) -> Speaker | None:
     if cue_text == "according to":
         return _np_after(ctx, cue + 2, s_end)
     verb = doc[cue]
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "expl") and _can_speak(ctx, c)), None)
+    subject = _nearest_subject(ctx, verb)
     if subject is None:
         subject = _cleft_subject(ctx, verb) or _after_dateline(ctx, verb)
     noun = _after_quotation(ctx, verb) if subject is None else None
@@ -124,6 +124,14 @@ def _speaker_of_cue(ctx: Context, cue: int, cue_text: str) -> Speaker | None:
     if after is not None:
         return after
     return _governing_subject(ctx, verb)  # "He explained the headline by saying: ..."
+
+
+def _nearest_subject(ctx: Context, verb: Any) -> Any:
+    """The cue's subject; of two the parser gave it, the one nearest before the cue ("In Berea,
+    OH, Gov. John Kasich said": Kasich, not OH)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "expl") and _can_speak(ctx, c)]
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if before else (subjects[0] if subjects else None)
 
 
 def _cleft_subject(ctx: Context, verb: Any) -> Any:
@@ -156,6 +164,7 @@ def _can_speak(ctx: Context, token: Any) -> bool:
     phrase (not a particle the parser misread as a subject, "can’t ... cry"), not a day ("said
     Wednesday") and not a pronoun that names nobody ("all she could do was shout")."""
     return (ctx.quote_of[token.i] is None and token.pos_ not in ("PART", "PUNCT", "ADP", "CCONJ", "SCONJ")
+            and token.lower_ not in ("n't", "n’t", "not")  # tagged a pronoun after a curly apostrophe
             and token.lower_ not in _TIME_WORDS and not (token.lower_ in _NOBODY and not (
                 token.lower_ == "all" and any(c.dep_ in ("prep", "nummod") for c in token.children)))
             and not _in_dateline(ctx, token))
