@@ -251,3 +251,29 @@ def test_a_common_first_name_finds_a_person_the_model_missed():
     model = [(14, 16, "PERSON", "spacy")]  # the model found the second mention only
     added = [s for s in _add_first_name_people(words, model) if s[3] == "first name"]
     assert added == [(1, 3, "PERSON", "first name")]  # not a station, not "Jane The", not the covered one
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("Fort Lee\n\nFort Lee is a city in Bergen County. Fort Lee is a small town but is piled high with apartment "
+         "buildings.", "Fort Lee", "GPE"),
+        ("Square\n\nThe city has a big square. Naqsh-e Jahan Square is the heart of the city, and Jahan Square is busy "
+         "at night.", "Jahan Square", "FAC"),
+        ("Desert\n\nPhoenix lies in the Sonoran Desert, where the Salt and Verde Rivers meet.", "Verde Rivers", "LOC"),
+    ],
+    ids=["fort", "square", "rivers"],
+)
+def test_a_name_that_says_it_is_a_place_is_no_person(text, name, label):
+    mentions = entity_mentions(newslens.article_from_text(text, article_id="place"), numeric=False)
+    assert "PERSON" not in mentions["label"].tolist()
+    assert set(mentions.loc[mentions["text"] == name, "label"]) == {label}
+
+
+def test_a_surname_that_is_also_a_place_word_stays_a_person():
+    from newslens.entities import _place_label
+
+    words = "Michael Park and Marc Lamont Hill met at Cliffside Park .".split()
+    assert _place_label(words, (0, 2, "PERSON", "spacy")) == (0, 2, "PERSON", "spacy")
+    assert _place_label(words, (3, 6, "PERSON", "spacy")) == (3, 6, "PERSON", "spacy")
+    assert _place_label(words, (8, 10, "PERSON", "spacy")) == (8, 10, "FAC", "spacy")

@@ -143,7 +143,7 @@ def _entity_mentions(article: Article, backend: str, aliases: Any, parts: Sequen
     else:
         raise InvalidArgument(f"backend={backend!r}: not an entity backend. Fix: use backend='spacy' or backend='nltk'.")
     words = tokens["token"].tolist()
-    spans = [_amount_label(words, s) for s in spans if not _is_title(words, s)]
+    spans = [_place_label(words, _amount_label(words, s)) for s in spans if not _is_title(words, s)]
     spans = _add_patterns(tokens, spans)
     spans = _add_first_name_people(words, spans)
     mentions = _to_table(article, tokens, spans)
@@ -240,6 +240,36 @@ def _is_title(tokens: list[str], span: tuple[int, int, str, str]) -> bool:
         return False
     words = [t for t in tokens[start:end] if t.lower() != "the"]
     return label == "ORG" and bool(words) and words[0].lower() in _TITLE_WORDS
+
+
+_PLACE_FIRST = {"Fort": "GPE", "Port": "GPE", "Mount": "LOC", "Mt": "LOC", "Mt.": "LOC", "Lake": "LOC",
+                "Cape": "LOC", "Isla": "LOC", "Lago": "LOC", "Monte": "LOC"}
+"""First words that make a name a place ("Fort Lee", "Mount Hood", "Lake Tahoe")."""
+_PLACE_LAST = {
+    **dict.fromkeys("Street Road Avenue Ave Boulevard Blvd Lane Square Plaza Terrace Station Airport Bridge Tunnel "
+                    "Stadium Arena Theatre Theater Museum Library Tower Hotel Prison Cathedral Hospital University "
+                    "College School Centre Center Memorial".split(), "FAC"),
+    **dict.fromkeys("River Island Islands Falls Mountain Mountains Cliffs Beach Harbour Harbor Valley Canyon Heights "
+                    "Desert Forest Coast".split(), "LOC"),
+    "County": "GPE",
+}
+"""Last words that make a name a place or a building ("Penn Station", "Englewood Cliffs")."""
+_PLACE_LAST_UNLESS_NAMED = {"Park": "FAC"}
+"""A last word that is also a surname ("Michael Park"): a place only when the name does not start
+with a first name ("Fort Lee Historic Park"). "Hill", "Hall", "Lake" are left to the model
+("Marc Lamont Hill": "Marc" is not on the first-name list)."""
+
+
+def _place_label(tokens: list[str], span: tuple[int, int, str, str]) -> tuple[int, int, str, str]:
+    """A place the model tagged PERSON: "Fort Lee", "Lee Historic Park", "Englewood Cliffs"."""
+    start, end, label, source = span
+    words = [w for w in tokens[start:end] if w.lower() != "the"]
+    if label != "PERSON" or len(words) < 2:
+        return span
+    place = _PLACE_FIRST.get(words[0]) or _PLACE_LAST.get(words[-1].rstrip("'’s"))
+    if place is None and first_name_gender(words[0]) is None:
+        place = _PLACE_LAST_UNLESS_NAMED.get(words[-1])
+    return span if place is None else (start, end, place, source)
 
 
 def _amount_label(tokens: list[str], span: tuple[int, int, str, str]) -> tuple[int, int, str, str]:
