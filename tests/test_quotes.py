@@ -551,3 +551,11 @@ def test_the_place_of_a_wire_dateline_is_never_the_speaker(text):
 def test_of_two_subjects_the_one_nearest_the_cue_speaks(text, speaker):
     table = quotes(newslens.article_from_text(text, article_id="nearest"), kinds=("direct",))
     assert table["speaker"].tolist() == speaker
+
+
+def test_an_age_as_a_noun_is_the_person_named_before():
+    text = ('Comedy\n\nJack Dale has retired after a long career on stage. "I will miss the stage," the 74-year-old '
+            'said.\n\nWriting on Instagram, the 34-year-old said: "I am heartbroken."')
+    table = quotes(newslens.article_from_text(text, article_id="age"), kinds=("direct",))
+    assert table[["speaker", "speaker_text"]].values.tolist() == [
+        ["Jack Dale", "the 74-year-old"], ["Jack Dale", "the 34-year-old"]]

@@ -6,6 +6,7 @@ to the entity introduced with that role ("Deputy Minister ... Andrei Rudenko", "
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import Any
@@ -28,6 +29,9 @@ _THING_PRONOUNS = {"it", "they", "them"}
 _RELATIVE_PRONOUNS = {"who", "that", "which"}
 _ROLE_DETS = {"the", "a", "an", "this", "that", "its", "his", "her", "their"}
 _NP_WORDS = _ROLE_DETS | {"'s", "’s"}  # the function words a noun phrase after a cue may hold
+_AGE = re.compile(r"^\d{1,3}-years?-old$")
+"""An age used as a noun ("the 34-year-old said"): a person named before ("the 74-year-old comedian"
+is read by its head noun)."""
 _TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
                "tonight", "tomorrow"}
 """Words the parser takes for the subject of an inverted cue ("“...,” the nominee tweeted Sunday")."""
@@ -301,6 +305,11 @@ def _resolved(ctx: Context, lo: int, hi: int) -> Speaker:
     doc, tokens = ctx.doc, ctx.tokens
     text = ctx.article.text[int(tokens.at[lo, "start"]) : int(tokens.at[hi - 1, "end"])]
     words = [t.lower_ for t in doc[lo:hi]]
+    if words[0] == "the" and len(words) == 2 and _AGE.match(words[1]):
+        outside = ctx.index.subset("outside quotations", lambda r: ctx.quote_of[r.doc_start] is None)
+        row = _person_near(ctx, lo, "any", outside)  # "the 34-year-old said": a person of either gender
+        if row is not None:
+            return Speaker(lo, hi, row.canonical, row.label, text)
     overlap = ctx.index.overlapping(lo, hi)
     if overlap:
         last = overlap[-1]
@@ -369,10 +378,11 @@ def _chained_person(ctx: Context, before: int, gender: str | None, outside: Ment
 
 
 def _person_near(ctx: Context, before: int, gender: str | None, outside: MentionIndex) -> Mention | None:
-    """The nearest compatible person before token ``before`` (see :func:`_antecedent`)."""
+    """The nearest compatible person before token ``before`` (see :func:`_antecedent`); ``gender``
+    "m", "f", None (a person of no known gender) or "any"."""
     genders = _genders(ctx)
-    people = outside.subset(("person", gender), lambda r: r.label == "PERSON" and genders.get(r.canonical) in
-                            (None, gender))
+    people = outside.subset(("person", gender), lambda r: r.label == "PERSON" and (
+        gender == "any" or genders.get(r.canonical) in (None, gender)))
     free = people.subset("not after a preposition", lambda r: r.doc_start == 0
                          or ctx.doc[r.doc_start - 1].lower_ not in _OBJECT_PREPOSITIONS)
     last = free.last_ending_by(before) or people.last_ending_by(before)
