@@ -559,3 +559,13 @@ def test_an_age_as_a_noun_is_the_person_named_before():
     table = quotes(newslens.article_from_text(text, article_id="age"), kinds=("direct",))
     assert table[["speaker", "speaker_text"]].values.tolist() == [
         ["Jack Dale", "the 74-year-old"], ["Jack Dale", "the 34-year-old"]]
+
+
+def test_a_first_name_off_the_newslens_list_still_marks_gender():
+    from newslens.names import gender_of_first_name
+
+    assert [gender_of_first_name(n) for n in ("Jon", "Steve", "Irene", "Jean", "Jordan")] == ["m", "m", "f", None, None]
+    text = ('Rovers\n\nJon Tomasson, 47, joined the club in 2022 from Malmo.\n\nAnn Price, the chairwoman, was in '
+            'the stand. Jon Tomasson left the ground early. She said: "We must do better."')
+    table = quotes(newslens.article_from_text(text, article_id="census"), kinds=("direct",))
+    assert table["speaker"].tolist() == ["Ann Price"]

@@ -1,7 +1,7 @@
 """Common first names and the gender they almost always mark (``data/first_names.csv``, compiled
 for newslens; names used for both, such as Jean, Taylor or Jordan, are left out). Entity mentions
-read it to find people the model missed ("Irene Khan"), speaker resolution to agree "he" and
-"she" with a person."""
+read it to find people the model missed ("Irene Khan"); speaker resolution reads it, and the US
+Census first names after it (:func:`gender_of_first_name`), to agree "he" and "she" with a person."""
 
 from __future__ import annotations
 
@@ -9,7 +9,11 @@ import csv
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["first_name_gender"]
+__all__ = ["first_name_gender", "gender_of_first_name"]
+
+_CENSUS_RATIO = 10.0
+"""A Census first name marks a gender when one sex bears it ten times as often as the other
+("Jon" m, "Irene" f; "Jean", "Jordan", "Leslie", "Taylor" mark none)."""
 
 
 @lru_cache(maxsize=1)
@@ -27,3 +31,38 @@ def first_name_gender(name: str) -> str | None:
         ('f', 'm', None)
     """
     return _first_names().get(name.casefold())
+
+
+@lru_cache(maxsize=1)
+def _census_genders() -> dict[str, str]:
+    """First names of the 1990 US Census (public domain, shipped by the ``names`` package:
+    ``dist.male.first``, ``dist.female.first``, percent of each sex bearing the name)."""
+    data = resources.files("names")
+    share: dict[str, dict[str, float]] = {}
+    for gender, file in (("m", "dist.male.first"), ("f", "dist.female.first")):
+        for line in (data / file).read_text(encoding="ascii").splitlines():
+            parts = line.split()
+            if len(parts) >= 2:
+                share.setdefault(parts[0].casefold(), {})[gender] = float(parts[1])
+    out = {}
+    for name, by in share.items():
+        m, f = by.get("m", 0.0), by.get("f", 0.0)
+        if m > 0 and m >= _CENSUS_RATIO * f:
+            out[name] = "m"
+        elif f > 0 and f >= _CENSUS_RATIO * m:
+            out[name] = "f"
+    return out
+
+
+def gender_of_first_name(name: str) -> str | None:
+    """The gender a person's first name marks: the newslens list first, then the US Census names.
+
+    Broader than :func:`first_name_gender`, for a name already known to be a person's ("Jon
+    Dahl Tomasson" is a man); not for deciding whether a word is a first name at all ("May",
+    "Will" and "Grace" are on the Census lists).
+
+    Example:
+        >>> gender_of_first_name("Jon"), gender_of_first_name("Irene"), gender_of_first_name("Jean")
+        ('m', 'f', None)
+    """
+    return first_name_gender(name) or _census_genders().get(name.casefold())

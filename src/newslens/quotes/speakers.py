@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import Any
 
-from newslens.names import first_name_gender
+from newslens.names import gender_of_first_name
 from newslens.quotes.context import Context, Mention, MentionIndex, Statement, char, cue_at, cues_in
 
 __all__ = ["Attribution", "Speaker", "attribution", "attributed", "speaker_of_cue", "via_of"]
@@ -465,8 +465,8 @@ def _ends_by_person(ctx: Context, people: MentionIndex) -> dict[str, list[int]]:
 def _genders(ctx: Context) -> dict[str, str]:
     """Each person's gender where the article marks it: an honorific or a gendered role noun next
     to a mention ("Ms Khan", "spokeswoman Jane Lee", "Tom Hale, her husband"), else a common first
-    name (``newslens/data/first_names.csv``); a person marked both ways is left unknown. Read once
-    per article."""
+    name (``newslens/data/first_names.csv``, then the US Census names); a person marked both ways
+    is left unknown. Read once per article."""
     if ("genders",) not in ctx.memo:
         votes: dict[str, set[str]] = {}
         for r in ctx.index.items:
@@ -478,7 +478,7 @@ def _genders(ctx: Context) -> dict[str, str]:
                 words |= {t.lower_ for t in ctx.doc[max(0, r.doc_start - 5) : r.doc_start - 1]}
             marked = {_WORD_GENDER[w] for w in words if w in _WORD_GENDER}
             if not marked and " " in r.canonical:
-                first = first_name_gender(r.canonical.split()[0])
+                first = gender_of_first_name(r.canonical.split()[0])
                 marked = {first} if first else set()
             votes.setdefault(r.canonical, set()).update(marked)
         ctx.memo[("genders",)] = {name: next(iter(g)) for name, g in votes.items() if len(g) == 1}
