@@ -116,6 +116,7 @@ _ABLATIONS = {
     "no lower-case join": ("_join_lowercase_starts", lambda block, starts: starts),
     "no attribution tail": ("_join_attribution_tail", lambda block, starts, keep: starts),
     "no fragment join": ("_join_fragments", lambda block, starts, keep: starts),
+    "no initials join": ("_join_initials", lambda block, starts, keep: starts),
     "no list starts": ("_list_starts", lambda block: set()),
     "no photo-credit starts": ("_CREDIT", re.compile(r"(?!)")),
 }

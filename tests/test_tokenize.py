@@ -143,9 +143,15 @@ def test_nltk_model_is_explicit_and_names_the_download(monkeypatch, tmp_path):
         # one bullet is a separator, two or more a list
         ("MAY 4, 2024 • PRESS RELEASES", ["MAY 4, 2024 • PRESS RELEASES"]),
         ("Bring • a map • a torch", ["Bring", "• a map", "• a torch"]),
+        # a person's initials stay with the name; dotted capitals that end sentences do not
+        ("I see O.J. Simpson. What would that be?", ["I see O.J. Simpson.", "What would that be?"]),
+        ("Reagan won in 80, [George H. W.] Bush in 88.", ["Reagan won in 80, [George H. W.] Bush in 88."]),
+        ("He moved to the U.S. The firm followed.", ["He moved to the U.S.", "The firm followed."]),
+        ("The answer is E. The rest are wrong.", ["The answer is E.", "The rest are wrong."]),
     ],
     ids=["abbreviation", "camel-case", "informal-pronoun", "dash-attribution", "name-attribution", "interrupted",
-         "note", "title", "citation", "one-bullet", "bullet-list"],
+         "note", "title", "citation", "one-bullet", "bullet-list", "initials", "initials-in-brackets",
+         "country-initials", "lone-capital"],
 )
 def test_sentence_rules_rechecked_on_every_genre(text, expected):
     assert [text[s:e] for s, e in split_sentences(text)] == expected

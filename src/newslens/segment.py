@@ -36,6 +36,7 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from newslens.errors import InvalidArgument, MissingData, message
 from newslens.marks import quotation_spans
+from newslens.names import first_name_gender
 
 __all__ = ["split_sentences", "paragraph_spans", "punkt_tokenizer", "ABBREVIATIONS"]
 
@@ -175,6 +176,7 @@ def _split_block(block: str, tokenizer: PunktSentenceTokenizer) -> list[tuple[in
     starts.add(0)
     forced = _list_starts(block) | {m.start(1) for m in _CREDIT.finditer(block)}
     starts = _join_lowercase_starts(block, starts - forced) | forced
+    starts = _join_initials(block, starts, keep=forced)
     starts = _join_attribution_tail(block, starts, keep=forced)
     starts = _join_fragments(block, starts, keep=forced)
     return _spans_from_starts(block, starts)
@@ -191,6 +193,42 @@ def _spans_from_starts(block: str, starts: set[int]) -> list[tuple[int, int]]:
         if stripped:
             spans.append((start + lead, start + lead + len(stripped)))
     return spans
+
+
+_INITIALS_END = re.compile(r"(?:^|[\s(\[])((?:[A-Z]\.){1,3})[)\]]?\s*$")
+_ENDING_INITIALS = frozenset("U.S. U.K. U.N. E.U. D.C. L.A. N.Y. N.J. U.S.A. A.M. P.M. B.C. A.D. U.A.E.".split())
+"""Dotted capitals that end sentences as often as not ("... moved to the U.S. The company ...")."""
+_SENTENCE_STARTERS: frozenset[str] = _read_list("sentence_starters_en.txt")
+_WORD_AT = re.compile(r"[\"'“‘(\[]*([A-Za-z][\w'’-]*)")
+
+
+def _join_initials(block: str, starts: set[int], *, keep: set[int]) -> set[int]:
+    """Drop a boundary after a person's initials before the rest of the name: "O.J. Simpson",
+    "J.R.R. Tolkien", "[George H. W.] Bush". Not after dotted capitals that end sentences ("the
+    U.S."), nor before a word that starts sentences ("... E. The"), nor after a lone capital that
+    follows no first name ("Plan B. Nobody")."""
+    out = set()
+    for s in starts:
+        m = _INITIALS_END.search(block, 0, s) if s else None
+        word = _WORD_AT.match(block, s)
+        if (m and s not in keep and m.group(1) not in _ENDING_INITIALS and word and word.group(1)[0].isupper()
+                and word.group(1).lower() not in _SENTENCE_STARTERS and _initials(block, m)):
+            continue
+        out.add(s)
+    return out
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w.'’-]*)[\s(\[]*$")
+
+
+def _initials(block: str, m: re.Match) -> bool:
+    """Dotted capitals that are a person's initials: two or more ("O.J."), or one after a first
+    name or another initial ("George H.", "H. W."), not "Plan B." or "Vitamin C."."""
+    if len(m.group(1)) > 2:
+        return True
+    before = _WORD_BEFORE.search(block, 0, m.start(1))
+    return bool(before) and (re.fullmatch(r"[A-Z]\.", before.group(1)) is not None
+                             or first_name_gender(before.group(1)) is not None)
 
 
 def _join_lowercase_starts(block: str, starts: set[int]) -> set[int]:
