@@ -378,7 +378,8 @@ def test_verbs_that_judge_cue_the_words_they_quote(sentence, speaker, cue):
 )
 def test_a_relative_pronoun_or_a_participle_speaks_for_its_governor(text, speaker):
     table = quotes(newslens.article_from_text(text, article_id="who"))
-    assert table["speaker"].tolist() == [speaker]
+    assert set(table["speaker"]) == {speaker}  # the quotation, and the clause that holds it when it is reported
+    assert len(table[table["kind"] != "reported"]) == 1
 
 
 def test_a_quotation_with_a_cue_of_its_own_is_not_joined_to_the_one_before():
@@ -569,3 +570,14 @@ def test_a_first_name_off_the_newslens_list_still_marks_gender():
             'the stand. Jon Tomasson left the ground early. She said: "We must do better."')
     table = quotes(newslens.article_from_text(text, article_id="census"), kinds=("direct",))
     assert table["speaker"].tolist() == ["Ann Price"]
+
+
+def test_a_reported_clause_that_quotes_some_words_is_still_reported():
+    text = "Campaign\n\nTom Hale said his campaign was about the “ugly truths” of the country today."
+    table = quotes(newslens.article_from_text(text, article_id="mixed"))
+    assert table[["kind", "speaker", "quote"]].values.tolist() == [
+        ["reported", "Tom Hale", "his campaign was about the “ugly truths” of the country today"],
+        ["partial", "Tom Hale", "ugly truths"]]
+    # a clause that starts with the quotation is the quotation's
+    text = "Campaign\n\nTom Hale said “we will win this state” on Monday."
+    assert quotes(newslens.article_from_text(text, article_id="direct"))["kind"].tolist() == ["partial"]

@@ -69,6 +69,8 @@ def _reported_content(ctx: Context, cue: int, info: tuple[str, str, int]) -> tup
     def span(lo: int, hi: int) -> tuple[int, int, str] | None:
         if hi <= lo:
             return None
+        while hi < s_end and ctx.quote_of[hi - 1] is not None and ctx.quote_of[hi] == ctx.quote_of[hi - 1]:
+            hi += 1  # a quotation the reported words end in keeps its closing mark
         a, b = int(ctx.tokens.at[lo, "start"]), int(ctx.tokens.at[hi - 1, "end"])
         return a, b, text[a:b]
 
@@ -107,6 +109,12 @@ def _reported_content(ctx: Context, cue: int, info: tuple[str, str, int]) -> tup
             inverted.right_edge.i + 1 >= end_tok or _adjuncts_only(doc, inverted.right_edge.i + 1, end_tok)):
         return span(s_first, cue - 1)  # content, said a spokeswoman (on Monday).
     comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > cue), None)
-    if comp is not None and unquoted(ctx, comp.left_edge.i, comp.right_edge.i + 1):
+    if comp is not None and _reporter_words_first(ctx, comp.left_edge.i):
         return span(comp.left_edge.i, min(comp.right_edge.i + 1, end_tok))
     return None
+
+
+def _reporter_words_first(ctx: Context, lo: int) -> bool:
+    """The clause starts in the reporter's words, whatever it quotes later ("He said his campaign
+    was about the “ugly truths” of today"); one that starts with a quotation is the quotation's."""
+    return ctx.quote_of[lo] is None and not is_mark(ctx.doc[lo].text)
