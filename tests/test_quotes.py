@@ -581,3 +581,18 @@ def test_a_reported_clause_that_quotes_some_words_is_still_reported():
     # a clause that starts with the quotation is the quotation's
     text = "Campaign\n\nTom Hale said “we will win this state” on Monday."
     assert quotes(newslens.article_from_text(text, article_id="direct"))["kind"].tolist() == ["partial"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Reid: 'Never, ever underestimate the man.'\n\nThe senator spoke on Monday.", "Reid"),
+        ("Sarah Silverman heckles the crowd: 'You're being ridiculous.'\n\nThe comedian spoke.", "Sarah Silverman"),
+        ("UPDATE: ‘We are safe’\n\nThe town is calm.", None),
+        ("The town is calm.\n\nThe mayor had one word for it: ‘Safe.’", None),
+    ],
+    ids=["name", "name-and-verb", "label-not-a-name", "body-colon"],
+)
+def test_a_headline_name_before_a_colon_says_the_quotation(text, speaker):
+    table = quotes(newslens.article_from_text(text, article_id="headline"), kinds=("direct",))
+    assert table["speaker"].tolist() == ([speaker] if speaker else [])

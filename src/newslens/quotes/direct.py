@@ -24,7 +24,7 @@ from newslens.quotes.context import (
     unquoted,
 )
 from newslens.quotes.cues import is_mark
-from newslens.quotes.speakers import Attribution, attributed, attribution, speaker_of_cue, via_of
+from newslens.quotes.speakers import Attribution, attributed, attribution, resolved_mention, speaker_of_cue, via_of
 
 __all__ = ["quotation_statements", "unattributed_statements"]
 
@@ -172,7 +172,30 @@ def _attribute(ctx: Context, first: int, last: int) -> Attribution | None:
         speaker = speaker_of_cue(ctx, j, cue_text)
         if speaker is not None:
             return attribution(ctx, speaker, cue_text, j, via=via_of(ctx, j, speaker))
-    return None
+    return _headline_speaker(ctx, first)
+
+
+def _headline_speaker(ctx: Context, first: int) -> Attribution | None:
+    """A headline's "Name: ‘quotation’" ("Trump: ‘We are going to win so much.’", "Sarah Silverman
+    heckles Sanders supporters: ‘You're being ridiculous.’"): the first name of the headline before
+    the colon says it."""
+    if ctx.tokens.at[first, "part"] != "headline":
+        return None
+    s_first, _ = ctx.sent_bounds[ctx.sentence_of[first]]
+    colon = first - 1
+    while colon > s_first and ctx.doc[colon].is_punct and is_mark(ctx.doc[colon].text):
+        colon -= 1
+    if ctx.doc[colon].text != ":" or not unquoted(ctx, s_first, colon):
+        return None
+    names = [(m.doc_start, m.doc_end) for m in ctx.index.within(s_first, colon)
+             if m.label in ("PERSON", "ORG", "NORP", "GPE")]
+    words = ctx.doc[s_first:colon]
+    if not names and 0 < len(words) <= 3 and all(t.is_title and t.is_alpha for t in words):
+        names = [(s_first, colon)]  # "Reid: ‘Never underestimate Trump.’", a name the model did not tag
+    if not names:
+        return None
+    speaker = resolved_mention(ctx, *names[0])
+    return attribution(ctx, speaker, ":", colon, via=None)
 
 
 _ATTRIBUTION_WORDS = 8

@@ -14,7 +14,7 @@ from typing import Any
 from newslens.names import gender_of_first_name
 from newslens.quotes.context import Context, Mention, MentionIndex, Statement, char, cue_at, cues_in
 
-__all__ = ["Attribution", "Speaker", "attribution", "attributed", "speaker_of_cue", "via_of"]
+__all__ = ["Attribution", "Speaker", "attribution", "attributed", "resolved_mention", "speaker_of_cue", "via_of"]
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -298,6 +298,11 @@ def _np_after(ctx: Context, lo: int, hi: int) -> Speaker | None:
     if j > i and doc[j - 1].pos_ in ("NOUN", "PROPN"):
         return _resolved(ctx, i, j)  # "the Vermont senator's backers": the description, not Vermont
     return None
+
+
+def resolved_mention(ctx: Context, lo: int, hi: int) -> Speaker:
+    """The speaker a mention ``doc[lo:hi]`` names (see :func:`_resolved`)."""
+    return _resolved(ctx, lo, hi)
 
 
 def _resolved(ctx: Context, lo: int, hi: int) -> Speaker:
