@@ -596,3 +596,10 @@ def test_a_reported_clause_that_quotes_some_words_is_still_reported():
 def test_a_headline_name_before_a_colon_says_the_quotation(text, speaker):
     table = quotes(newslens.article_from_text(text, article_id="headline"), kinds=("direct",))
     assert table["speaker"].tolist() == ([speaker] if speaker else [])
+
+
+def test_a_name_between_a_quotation_and_a_cue_with_no_subject_speaks():
+    text = ("Hall\n\n“We’ve had more successful conventions than this one,” Texas delegate Bill Eastland, wearing a "
+            "cowboy hat and campaign pins, said matter-of-factly as confetti fluttered down.")
+    table = quotes(newslens.article_from_text(text, article_id="between"), kinds=("direct",))
+    assert table[["speaker", "cue"]].values.tolist() == [["Bill Eastland", "said"]]

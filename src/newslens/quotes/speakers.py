@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from newslens.names import gender_of_first_name
-from newslens.quotes.context import Context, Mention, MentionIndex, Statement, char, cue_at, cues_in
+from newslens.quotes.context import Context, Mention, MentionIndex, Statement, char, cue_at, cues_in, unquoted
 
 __all__ = ["Attribution", "Speaker", "attribution", "attributed", "resolved_mention", "speaker_of_cue", "via_of"]
 
@@ -127,7 +127,23 @@ def _speaker_of_cue(ctx: Context, cue: int, cue_text: str) -> Speaker | None:
     after = _np_after(ctx, cue + 1, min(s_end, cue + 7))
     if after is not None:
         return after
-    return _governing_subject(ctx, verb)  # "He explained the headline by saying: ..."
+    return _governing_subject(ctx, verb) or _name_after_quotation(ctx, cue)  # "He explained ... by saying: ..."
+
+
+def _name_after_quotation(ctx: Context, cue: int) -> Speaker | None:
+    """The person (else organisation) named between the sentence's first quotation and a cue the
+    parser gave no subject: "“...,” Texas delegate Bill Eastland, wearing a cowboy hat, said"
+    (Eastland read as part of the quoted clause)."""
+    s_first, _ = ctx.sent_bounds[ctx.sentence_of[cue]]
+    first = next((j for j in range(s_first, cue) if ctx.quote_of[j] is not None), None)
+    if first is None:
+        return None  # no quotation before the cue in its sentence
+    lo = ctx.quote_tokens[ctx.quote_of[first]][-1] + 1
+    if not unquoted(ctx, lo, cue):
+        return None  # another quotation stands between: which one the cue reports is unclear
+    found = [m for m in ctx.index.within(lo, cue) if m.label in ("PERSON", "ORG")]
+    people = [m for m in found if m.label == "PERSON"] or found
+    return _resolved(ctx, people[0].doc_start, people[0].doc_end) if people else None
 
 
 def _nearest_subject(ctx: Context, verb: Any) -> Any:
