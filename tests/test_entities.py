@@ -277,3 +277,10 @@ def test_a_surname_that_is_also_a_place_word_stays_a_person():
     assert _place_label(words, (0, 2, "PERSON", "spacy")) == (0, 2, "PERSON", "spacy")
     assert _place_label(words, (3, 6, "PERSON", "spacy")) == (3, 6, "PERSON", "spacy")
     assert _place_label(words, (8, 10, "PERSON", "spacy")) == (8, 10, "FAC", "spacy")
+
+
+def test_a_name_cut_at_a_particle_is_whole_again():
+    text = "Boss\n\nUnited boss Erik ten Hag praised his side. The painter Vincent van Gogh died in 1890."
+    mentions = entity_mentions(newslens.article_from_text(text, article_id="particles"), numeric=False)
+    people = mentions.loc[mentions["label"] == "PERSON", "text"].tolist()
+    assert "Erik ten Hag" in people and "Erik" not in people and "Vincent van Gogh" in people

@@ -603,3 +603,18 @@ def test_a_name_between_a_quotation_and_a_cue_with_no_subject_speaks():
             "cowboy hat and campaign pins, said matter-of-factly as confetti fluttered down.")
     table = quotes(newslens.article_from_text(text, article_id="between"), kinds=("direct",))
     assert table[["speaker", "cue"]].values.tolist() == [["Bill Eastland", "said"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Derby\n\nCity manager Pep Guardiola was less happy. "We made mistakes," the Spaniard told Sky Sports.',
+         "Pep Guardiola"),
+        ('Talks\n\nThe Americans said the deal was "dead".', "Americans"),
+        ('Talks\n\nVladimir Putin spoke. He said the Islamic State group was "finished".', "Vladimir Putin"),
+    ],
+    ids=["the-spaniard", "a-people", "a-name-that-goes-on"],
+)
+def test_a_nationality_naming_one_person_is_the_person_named_before(text, speaker):
+    table = quotes(newslens.article_from_text(text, article_id="nationality"), kinds=("direct", "partial"))
+    assert table["speaker"].tolist() == [speaker]

@@ -146,6 +146,7 @@ def _entity_mentions(article: Article, backend: str, aliases: Any, parts: Sequen
     spans = [_place_label(words, _amount_label(words, s)) for s in spans if not _is_title(words, s)]
     spans = _add_patterns(tokens, spans)
     spans = _add_first_name_people(words, spans)
+    spans = _extend_name_particles(words, spans)
     mentions = _to_table(article, tokens, spans)
     mentions = _propagate(article, tokens, mentions)
     return canonicalize(mentions, aliases=aliases)
@@ -310,6 +311,34 @@ def _add_first_name_people(words: list[str], spans: list[tuple[int, int, str, st
             extra.append((i, j, "PERSON", "first name"))
         i = j
     return sorted(spans + extra)
+
+
+_NAME_PARTICLES = frozenset("van von de der den ten ter da di du le la bin ibn al el dos das del".split())
+
+
+def _extend_name_particles(words: list[str], spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """A person's name the model cut at a lower-case particle: "Erik" of "Erik ten Hag" (one or two
+    particles, then a capitalised word that no mention covers or that starts a PERSON mention)."""
+    by_start = {s: sp for sp in spans for s in [sp[0]]}
+    covered = {i for s, e, _, _ in spans for i in range(s, e)}
+    dropped: set[tuple[int, int, str, str]] = set()
+    out = []
+    for span in spans:
+        if span in dropped:
+            continue
+        start, end, label, source = span
+        j = end
+        while j < len(words) and j - end < 2 and words[j] in _NAME_PARTICLES:
+            j += 1
+        if label == "PERSON" and end < j < len(words) and words[j][:1].isupper() and words[j].isalpha():
+            nxt = by_start.get(j)
+            if nxt is not None and nxt[2] == "PERSON":
+                dropped.add(nxt)
+                span = (start, nxt[1], label, source)
+            elif j not in covered:
+                span = (start, j + 1, label, source)
+        out.append(span)
+    return out
 
 
 def _add_patterns(tokens: pd.DataFrame, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:

@@ -321,6 +321,20 @@ def resolved_mention(ctx: Context, lo: int, hi: int) -> Speaker:
     return _resolved(ctx, lo, hi)
 
 
+def _nationality_as_person(ctx: Context, lo: int, hi: int, overlap: list[Mention]) -> bool:
+    """ "the Spaniard", "the Texan", "the Republican": one person named by a nationality or party,
+    not a group ("the Americans"), a name that goes on ("the Islamic State") or a title ("according
+    to The Federalist")."""
+    doc = ctx.doc
+    article = lo if doc[lo].lower_ == "the" else lo - 1
+    if article < 0 or doc[article].lower_ != "the" or (doc[article].text != "the" and not doc[article].is_sent_start):
+        return False
+    if len(overlap) != 1 or overlap[0].label != "NORP" or overlap[0].doc_end - overlap[0].doc_start != 1:
+        return False
+    nxt = doc[hi] if hi < len(doc) else None
+    return doc[hi - 1].tag_ in ("NNP", "NN") and hi - article == 2 and (nxt is None or nxt.pos_ not in ("PROPN", "NOUN"))
+
+
 def _resolved(ctx: Context, lo: int, hi: int) -> Speaker:
     """Name the entity behind the speaker mention ``doc[lo:hi]``."""
     doc, tokens = ctx.doc, ctx.tokens
@@ -332,6 +346,12 @@ def _resolved(ctx: Context, lo: int, hi: int) -> Speaker:
         if row is not None:
             return Speaker(lo, hi, row.canonical, row.label, text)
     overlap = ctx.index.overlapping(lo, hi)
+    if _nationality_as_person(ctx, lo, hi, overlap):
+        gender = "f" if words[-1].endswith("woman") else "m" if words[-1].endswith("man") else "any"  # Frenchwoman
+        outside = ctx.index.subset("outside quotations", lambda r: ctx.quote_of[r.doc_start] is None)
+        row = _person_near(ctx, lo, gender, outside)  # "the Spaniard told": a person named before, not Spain's people
+        if row is not None:
+            return Speaker(lo, hi, row.canonical, row.label, text)
     if overlap:
         last = overlap[-1]
         if last.doc_end < hi and last.label not in ("PERSON", "ORG") and doc[hi - 1].pos_ == "NOUN":
