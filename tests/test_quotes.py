@@ -618,3 +618,19 @@ def test_a_name_between_a_quotation_and_a_cue_with_no_subject_speaks():
 def test_a_nationality_naming_one_person_is_the_person_named_before(text, speaker):
     table = quotes(newslens.article_from_text(text, article_id="nationality"), kinds=("direct", "partial"))
     assert table["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Tour\n\nLive Nation said refunds would be issued. In a statement, the company said: "
+         "\"We wish Adele a speedy recovery.\"", "Live Nation"),
+        ("Tour\n\nLive Nation sold the tickets. A group of fans said: \"We want our money back.\"", "a group"),
+        ("Tour\n\nLive Nation sold the tickets.\n\nThe show was cancelled in May after a long delay that upset "
+         "everyone.\n\nThe company said: \"We are sorry.\"", "the company"),
+    ],
+    ids=["subject-just-before", "indefinite", "too-far-back"],
+)
+def test_an_organisation_description_goes_to_the_organisation_just_named_as_subject(text, speaker):
+    table = quotes(newslens.article_from_text(text, article_id="org"), kinds=("direct",))
+    assert table["speaker"].tolist() == [speaker]

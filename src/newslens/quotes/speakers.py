@@ -551,7 +551,17 @@ def _role_antecedent(ctx: Context, before: int, head: str) -> Mention | None:
     outside = ctx.index.subset("outside quotations", lambda r: ctx.quote_of[r.doc_start] is None)
     orgs = outside.subset("organisation", lambda r: r.label == "ORG")
     holding = orgs.subset(("organisation named", head), lambda r: head in r.canonical.lower().split())
-    return holding.last_ending_by(before)
+    found = holding.last_ending_by(before)
+    if found is not None:
+        return found
+    if ctx.doc[before].lower_ != "the":
+        return None  # "a group of comedians" is not the group named before
+    subjects = orgs.subset("organisation subject", lambda r: ctx.doc[r.doc_end - 1].dep_ in ("nsubj", "nsubjpass")
+                           and gender_of_first_name(r.canonical.split()[0]) is None)  # not a person mislabelled
+    subject = subjects.last_ending_by(before)  # "Live Nation said ... . In a statement, the company said"
+    if subject is not None and ctx.sentence_of[before] - ctx.sentence_of[subject.doc_start] <= 1:
+        return subject
+    return None
 
 
 def _names_by_role(ctx: Context) -> dict[str, MentionIndex]:
