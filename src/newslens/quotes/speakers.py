@@ -543,7 +543,9 @@ def _role_antecedent(ctx: Context, before: int, head: str) -> Mention | None:
     """The entity a description stands for: the name introduced with its head noun ("Deputy
     Minister ... Andrei Rudenko", "TV channel NHK", "Marcus Webb, the central defender," for "the
     74-year-old comedian", "the minister", "the central defender"), else, for an organisation's
-    head noun ("the bank"), the last organisation named before it."""
+    head noun ("the bank"), the last organisation whose name holds it ("Barclays Bank"), else, for
+    a definite description, an organisation that was a sentence's subject in the same or the
+    previous sentence ("Live Nation said ... In a statement, the company said")."""
     with_role = _names_by_role(ctx).get(head)
     found = with_role.last_ending_by(before) if with_role is not None else None
     if found is not None or head not in _ORG_HEADS:
