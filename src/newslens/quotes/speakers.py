@@ -321,6 +321,11 @@ def resolved_mention(ctx: Context, lo: int, hi: int) -> Speaker:
     return _resolved(ctx, lo, hi)
 
 
+def _outside_quotations(ctx: Context) -> MentionIndex:
+    """The mentions that stand outside every quotation (a speaker is named in the reporter's words)."""
+    return ctx.index.subset("outside quotations", lambda r: ctx.quote_of[r.doc_start] is None)
+
+
 def _nationality_as_person(ctx: Context, lo: int, hi: int, overlap: list[Mention]) -> bool:
     """ "the Spaniard", "the Texan", "the Republican": one person named by a nationality or party,
     not a group ("the Americans"), a name that goes on ("the Islamic State") or a title ("according
@@ -341,15 +346,13 @@ def _resolved(ctx: Context, lo: int, hi: int) -> Speaker:
     text = ctx.article.text[int(tokens.at[lo, "start"]) : int(tokens.at[hi - 1, "end"])]
     words = [t.lower_ for t in doc[lo:hi]]
     if words[0] == "the" and len(words) == 2 and _AGE.match(words[1]):
-        outside = ctx.index.subset("outside quotations", lambda r: ctx.quote_of[r.doc_start] is None)
-        row = _person_near(ctx, lo, "any", outside)  # "the 34-year-old said": a person of either gender
+        row = _person_near(ctx, lo, "any", _outside_quotations(ctx))  # "the 34-year-old said": either gender
         if row is not None:
             return Speaker(lo, hi, row.canonical, row.label, text)
     overlap = ctx.index.overlapping(lo, hi)
     if _nationality_as_person(ctx, lo, hi, overlap):
         gender = "f" if words[-1].endswith("woman") else "m" if words[-1].endswith("man") else "any"  # Frenchwoman
-        outside = ctx.index.subset("outside quotations", lambda r: ctx.quote_of[r.doc_start] is None)
-        row = _person_near(ctx, lo, gender, outside)  # "the Spaniard told": a person named before, not Spain's people
+        row = _person_near(ctx, lo, gender, _outside_quotations(ctx))  # "the Spaniard told": not Spain's people
         if row is not None:
             return Speaker(lo, hi, row.canonical, row.label, text)
     if overlap:
@@ -382,7 +385,7 @@ def _antecedent(ctx: Context, before: int, *, person: bool, gender: str | None =
     organisation, place or group: one that was the subject of a sentence in the last two, else
     of those named in the last two sentences, the one mentioned most so far.
     """
-    outside = ctx.index.subset("outside quotations", lambda r: ctx.quote_of[r.doc_start] is None)
+    outside = _outside_quotations(ctx)
     if person:
         return _chained_person(ctx, before, gender, outside)
     groups = outside.subset("group", lambda r: r.label in ("ORG", "GPE", "NORP"))
@@ -550,7 +553,7 @@ def _role_antecedent(ctx: Context, before: int, head: str) -> Mention | None:
     found = with_role.last_ending_by(before) if with_role is not None else None
     if found is not None or head not in _ORG_HEADS:
         return found
-    outside = ctx.index.subset("outside quotations", lambda r: ctx.quote_of[r.doc_start] is None)
+    outside = _outside_quotations(ctx)
     orgs = outside.subset("organisation", lambda r: r.label == "ORG")
     holding = orgs.subset(("organisation named", head), lambda r: head in r.canonical.lower().split())
     found = holding.last_ending_by(before)
