@@ -277,6 +277,9 @@ def test_a_surname_that_is_also_a_place_word_stays_a_person():
     assert _place_label(words, (0, 2, "PERSON", "spacy")) == (0, 2, "PERSON", "spacy")
     assert _place_label(words, (3, 6, "PERSON", "spacy")) == (3, 6, "PERSON", "spacy")
     assert _place_label(words, (8, 10, "PERSON", "spacy")) == (8, 10, "FAC", "spacy")
+    # a plural landform word is a place ("Niagara Falls", "Verde Rivers"), a surname after a first name is not
+    assert [_place_label(w.split(), (0, 2, "PERSON", "spacy"))[2] for w in
+            ("Niagara Falls", "Englewood Cliffs", "Verde Rivers", "Joan Rivers")] == ["LOC", "LOC", "LOC", "PERSON"]
 
 
 def test_a_name_cut_at_a_particle_is_whole_again():

@@ -267,9 +267,10 @@ def _place_label(tokens: list[str], span: tuple[int, int, str, str]) -> tuple[in
     words = [w for w in tokens[start:end] if w.lower() != "the"]
     if label != "PERSON" or len(words) < 2:
         return span
-    place = _PLACE_FIRST.get(words[0]) or _PLACE_LAST.get(words[-1].rstrip("'’s"))
-    if place is None and first_name_gender(words[0]) is None:
-        place = _PLACE_LAST_UNLESS_NAMED.get(words[-1])
+    last = _POSSESSIVE.sub("", words[-1])  # "Penn Station's"
+    place = _PLACE_FIRST.get(words[0]) or _PLACE_LAST.get(last)
+    if place is None and first_name_gender(words[0]) is None:  # "Verde Rivers", not "Joan Rivers"
+        place = _PLACE_LAST.get(last.removesuffix("s")) or _PLACE_LAST_UNLESS_NAMED.get(last)
     return span if place is None else (start, end, place, source)
 
 
@@ -319,7 +320,7 @@ _NAME_PARTICLES = frozenset("van von de der den ten ter da di du le la bin ibn a
 def _extend_name_particles(words: list[str], spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """A person's name the model cut at a lower-case particle: "Erik" of "Erik ten Hag" (one or two
     particles, then a capitalised word that no mention covers or that starts a PERSON mention)."""
-    by_start = {s: sp for sp in spans for s in [sp[0]]}
+    by_start = {sp[0]: sp for sp in spans}
     covered = {i for s, e, _, _ in spans for i in range(s, e)}
     dropped: set[tuple[int, int, str, str]] = set()
     out = []
