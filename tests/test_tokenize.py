@@ -140,6 +140,8 @@ def test_nltk_model_is_explicit_and_names_the_download(monkeypatch, tmp_path):
         ("Read this first. The Story of My Life", ["Read this first.", "The Story of My Life"]),
         # a citation joins the sentence it follows
         ("He died in 1832. [12]", ["He died in 1832. [12]"]),
+        ("She moved to Oslo in 1901. [3] [7] Her first book sold well.",
+         ["She moved to Oslo in 1901. [3] [7]", "Her first book sold well."]),
         # one bullet is a separator, two or more a list
         ("MAY 4, 2024 • PRESS RELEASES", ["MAY 4, 2024 • PRESS RELEASES"]),
         ("Bring • a map • a torch", ["Bring", "• a map", "• a torch"]),
@@ -150,7 +152,7 @@ def test_nltk_model_is_explicit_and_names_the_download(monkeypatch, tmp_path):
         ("The answer is E. The rest are wrong.", ["The answer is E.", "The rest are wrong."]),
     ],
     ids=["abbreviation", "camel-case", "informal-pronoun", "dash-attribution", "name-attribution", "interrupted",
-         "note", "title", "citation", "one-bullet", "bullet-list", "initials", "initials-in-brackets",
+         "note", "title", "citation", "citations-mid-paragraph", "one-bullet", "bullet-list", "initials", "initials-in-brackets",
          "country-initials", "lone-capital"],
 )
 def test_sentence_rules_rechecked_on_every_genre(text, expected):

@@ -16,6 +16,7 @@ A handful of rules, applied to Punkt's boundaries, fix what an unsupervised mode
 * numbered, lettered and bulleted lists start a new sentence at every item marker (two bullets
   or more: one bullet is a separator, "MAY 4, 2024 • PRESS RELEASES");
 * a list marker on its own ("1.", "a)") joins the item it introduces;
+* a citation mark ("[6]", "[3] [7]") ends the sentence it follows, never starts the next one;
 * a paragraph's short last piece with no final stop is the attribution of a pull quote and joins
   it ("... over." - Dana Reyes), or a citation ("[12]"); not a sentence broken off ("I hire --"),
   a bracketed note, or a title after a plain sentence ("The Story of My Life").
@@ -177,6 +178,7 @@ def _split_block(block: str, tokenizer: PunktSentenceTokenizer) -> list[tuple[in
     forced = _list_starts(block) | {m.start(1) for m in _CREDIT.finditer(block)}
     starts = _join_lowercase_starts(block, starts - forced) | forced
     starts = _join_initials(block, starts, keep=forced)
+    starts = _keep_citations(block, starts, keep=forced)
     starts = _join_attribution_tail(block, starts, keep=forced)
     starts = _join_fragments(block, starts, keep=forced)
     return _spans_from_starts(block, starts)
@@ -215,6 +217,22 @@ def _join_initials(block: str, starts: set[int], *, keep: set[int]) -> set[int]:
                 and word.group(1).lower() not in _SENTENCE_STARTERS and _initials(block, m)):
             continue
         out.add(s)
+    return out
+
+
+_CITATIONS = re.compile(r"(?:\[\d{1,3}\]\s*)+")
+
+
+def _keep_citations(block: str, starts: set[int], *, keep: set[int]) -> set[int]:
+    """A citation mark belongs to the sentence it follows: "... in 1805. [6] An undistinguished
+    student" starts its next sentence at "An", not at "[6]" (as Punkt has it)."""
+    out = set()
+    for s in starts:
+        m = _CITATIONS.match(block, s) if s and s not in keep else None
+        if m is None:
+            out.add(s)
+        elif m.end() < len(block):
+            out.add(m.end())
     return out
 
 
