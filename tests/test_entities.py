@@ -287,3 +287,23 @@ def test_a_name_cut_at_a_particle_is_whole_again():
     mentions = entity_mentions(newslens.article_from_text(text, article_id="particles"), numeric=False)
     people = mentions.loc[mentions["label"] == "PERSON", "text"].tolist()
     assert "Erik ten Hag" in people and "Erik" not in people and "Vincent van Gogh" in people
+
+
+def test_a_persons_first_name_alone_is_found_again():
+    text = ("Studio\n\nHeaven Sent Studio was founded by Isabel Ruiz and Tom Baker in 2004.\n\n"
+            "The studio is basically me and Isabel, and we draw every day.")
+    mentions = entity_mentions(newslens.article_from_text(text, article_id="first-names"), numeric=False)
+    alone = mentions[mentions["text"] == "Isabel"]
+    assert alone[["label", "canonical"]].values.tolist() == [["PERSON", "Isabel Ruiz"]]
+
+
+def test_a_first_name_the_model_tagged_as_a_place_is_not_spread_as_a_person():
+    from newslens.entities import _propagate, _to_table
+
+    article = newslens.article_from_text("Trip\n\nVictoria Lee flew to Victoria . Victoria is cold .", article_id="v")
+    tokens = article.tokens[article.tokens["part"] == "body"].reset_index(drop=True)
+    words = tokens["token"].tolist()
+    spans = [(0, 2, "PERSON", "spacy"), (4, 5, "GPE", "spacy")]
+    assert words[0:2] == ["Victoria", "Lee"] and words[4] == "Victoria"
+    mentions = _propagate(article, tokens, _to_table(article, tokens, spans))
+    assert mentions.loc[mentions["text"] == "Victoria", "label"].tolist() == ["GPE", "GPE"]

@@ -387,6 +387,7 @@ def _propagate(article: Article, tokens: pd.DataFrame, mentions: pd.DataFrame) -
     words, position, paragraph = tokens["token"].tolist(), tokens["position"].tolist(), tokens["paragraph"].tolist()
     row_of = {p: i for i, p in enumerate(position)}
     forms: dict[tuple[str, ...], str] = {}
+    first_names: list[str] = []
     for start, end, label in zip(names["token_start"], names["token_end"], names["label"]):
         toks = tuple(_strip_the([words[row_of[p]] for p in range(start, end) if p in row_of]))
         if toks and toks[0][:1].isupper():
@@ -394,6 +395,10 @@ def _propagate(article: Article, tokens: pd.DataFrame, mentions: pd.DataFrame) -
             surname = toks[-1]
             if label == "PERSON" and len(toks) >= 2 and surname[:1].isupper() and len(surname) > 2:
                 forms.setdefault((surname,), "PERSON")
+            if label == "PERSON" and len(toks) >= 2 and first_name_gender(toks[0]) is not None:
+                first_names.append(toks[0])
+    for first in first_names:  # "Isabel Ruiz" ... "me and Isabel", unless "Isabel" alone was tagged otherwise
+        forms.setdefault((first,), "PERSON")
     covered = {i for a, b in zip(mentions["token_start"], mentions["token_end"]) for i in range(a, b)}
     at: dict[str, list[int]] = defaultdict(list)
     for i, word in enumerate(words):
