@@ -307,3 +307,17 @@ def test_a_first_name_the_model_tagged_as_a_place_is_not_spread_as_a_person():
     assert words[0:2] == ["Victoria", "Lee"] and words[4] == "Victoria"
     mentions = _propagate(article, tokens, _to_table(article, tokens, spans))
     assert mentions.loc[mentions["text"] == "Victoria", "label"].tolist() == ["GPE", "GPE"]
+
+
+def test_a_mention_with_no_capital_letter_is_no_name_in_edited_prose():
+    from newslens.entities import _drop_lower_case
+
+    edited = newslens.article_from_text("Isfahan\n\nThe old town has mosques. Its metro opened in 2015.", article_id="e")
+    tokens = edited.tokens[edited.tokens["part"] == "body"].reset_index(drop=True)
+    words = tokens["token"].tolist()
+    spans = [(0, 3, "ORG", "spacy"), (4, 5, "FAC", "spacy"), (7, 8, "FAC", "spacy"), (10, 11, "DATE", "spacy")]
+    assert [words[s] for s, *_ in spans] == ["The", "mosques", "metro", "2015"]
+    assert _drop_lower_case(tokens, spans) == [spans[0], spans[3]]  # a name, and a date kept
+    lower = newslens.article_from_text("isfahan\n\nthe old town has mosques. its metro opened in 2015.", article_id="l")
+    tokens = lower.tokens[lower.tokens["part"] == "body"].reset_index(drop=True)
+    assert _drop_lower_case(tokens, spans) == spans  # a text written in lower case keeps every mention

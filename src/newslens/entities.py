@@ -144,12 +144,24 @@ def _entity_mentions(article: Article, backend: str, aliases: Any, parts: Sequen
         raise InvalidArgument(f"backend={backend!r}: not an entity backend. Fix: use backend='spacy' or backend='nltk'.")
     words = tokens["token"].tolist()
     spans = [_place_label(words, _amount_label(words, s)) for s in spans if not _is_title(words, s)]
+    spans = _drop_lower_case(tokens, spans)
     spans = _add_patterns(tokens, spans)
     spans = _add_first_name_people(words, spans)
     spans = _extend_name_particles(words, spans)
     mentions = _to_table(article, tokens, spans)
     mentions = _propagate(article, tokens, mentions)
     return canonicalize(mentions, aliases=aliases)
+
+
+def _drop_lower_case(tokens: pd.DataFrame, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """A name is written with a capital letter: a mention with none ("mosques", "the island sea",
+    "made-for-television") is the model's guess at a common word, unless the text is written all
+    in lower case (most of its sentences start lower-case), where the model's mentions stay."""
+    firsts = [w for w in tokens.groupby(["paragraph", "sentence"], sort=False)["token"].first() if w[:1].isalpha()]
+    if not firsts or sum(w[0].isupper() for w in firsts) * 2 <= len(firsts):
+        return spans
+    words = tokens["token"].tolist()
+    return [s for s in spans if s[2] in NUMERIC_LABELS or any(c.isupper() for w in words[s[0] : s[1]] for c in w)]
 
 
 def _caption_numbering(tokens: pd.DataFrame) -> pd.Series:
