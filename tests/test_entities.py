@@ -271,14 +271,14 @@ def test_a_name_that_says_it_is_a_place_is_no_person(text, name, label):
 
 
 def test_a_surname_that_is_also_a_place_word_stays_a_person():
-    from newslens.entities import _place_label
+    from newslens.entities import _label_from_name
 
     words = "Michael Park and Marc Lamont Hill met at Cliffside Park .".split()
-    assert _place_label(words, (0, 2, "PERSON", "spacy")) == (0, 2, "PERSON", "spacy")
-    assert _place_label(words, (3, 6, "PERSON", "spacy")) == (3, 6, "PERSON", "spacy")
-    assert _place_label(words, (8, 10, "PERSON", "spacy")) == (8, 10, "FAC", "spacy")
+    assert _label_from_name(words, (0, 2, "PERSON", "spacy")) == (0, 2, "PERSON", "spacy")
+    assert _label_from_name(words, (3, 6, "PERSON", "spacy")) == (3, 6, "PERSON", "spacy")
+    assert _label_from_name(words, (8, 10, "PERSON", "spacy")) == (8, 10, "FAC", "spacy")
     # a plural landform word is a place ("Niagara Falls", "Verde Rivers"), a surname after a first name is not
-    assert [_place_label(w.split(), (0, 2, "PERSON", "spacy"))[2] for w in
+    assert [_label_from_name(w.split(), (0, 2, "PERSON", "spacy"))[2] for w in
             ("Niagara Falls", "Englewood Cliffs", "Verde Rivers", "Joan Rivers")] == ["LOC", "LOC", "LOC", "PERSON"]
 
 
@@ -321,3 +321,33 @@ def test_a_mention_with_no_capital_letter_is_no_name_in_edited_prose():
     lower = newslens.article_from_text("isfahan\n\nthe old town has mosques. its metro opened in 2015.", article_id="l")
     tokens = lower.tokens[lower.tokens["part"] == "body"].reset_index(drop=True)
     assert _drop_lower_case(tokens, spans) == spans  # a text written in lower case keeps every mention
+
+
+def test_a_role_is_dropped_by_its_head_not_by_its_first_word():
+    from newslens.entities import _is_title
+
+    def role(text: str) -> bool:
+        words = text.split()
+        return _is_title(words, (0, len(words), "ORG", "spacy"))
+
+    assert role("the Minister of Foreign Affairs") and role("the Foreign Minister") and role("Secretary General")
+    assert not any(role(name) for name in ("General Motors", "the Premier League", "the Justice Department",
+                                           "King 's College", "the Brennan Center for Justice"))
+
+
+def test_a_club_or_a_company_the_model_tagged_as_a_person_is_an_organisation():
+    from newslens.entities import _label_from_name
+
+    labels = [_label_from_name(name.split(), (0, len(name.split()), "PERSON", "spacy"))[2]
+              for name in ("Manchester United", "Acme Holdings", "Swiss People 's Party", "Joan Rivers")]
+    assert labels == ["ORG", "ORG", "ORG", "PERSON"]
+
+
+def test_a_surname_with_particles_is_found_and_merged_with_the_full_name():
+    text = ("Man Utd sack Ten Hag\n\nManchester United have sacked Erik ten Hag after a poor start.\n\n"
+            "Ten Hag, who won the FA Cup in May, is yet to comment.")
+    mentions = entity_mentions(newslens.article_from_text(text, article_id="particle-surname"))
+    hag = mentions[mentions["text"].str.contains("Hag")]
+    assert hag["text"].tolist() == ["Ten Hag", "Erik ten Hag", "Ten Hag"]
+    assert set(hag["canonical"]) == {"Erik ten Hag"} and set(hag["label"]) == {"PERSON"}
+    assert "ten" not in mentions["text"].str.lower().tolist()  # the particle is no number

@@ -143,7 +143,7 @@ def _entity_mentions(article: Article, backend: str, aliases: Any, parts: Sequen
     else:
         raise InvalidArgument(f"backend={backend!r}: not an entity backend. Fix: use backend='spacy' or backend='nltk'.")
     words = tokens["token"].tolist()
-    spans = [_place_label(words, _amount_label(words, s)) for s in spans if not _is_title(words, s)]
+    spans = [_label_from_name(words, _amount_label(words, s)) for s in spans if not _is_title(words, s)]
     spans = _drop_lower_case(tokens, spans)
     spans = _add_patterns(tokens, spans)
     spans = _add_first_name_people(words, spans)
@@ -247,12 +247,16 @@ def mentions_from_tree(tree: Any) -> list[tuple[int, int, str]]:
 
 
 def _is_title(tokens: list[str], span: tuple[int, int, str, str]) -> bool:
-    """A role tagged as an organisation: "the Minister of Foreign Affairs" (a "Ministry" is a name)."""
+    """A role tagged as an organisation: "the Minister of Foreign Affairs", "the Foreign Minister"
+    (its head, the last word before "of" or "for", is a title). Not a name that starts with a
+    title word ("General Motors", "the Premier League", "the Justice Department", "the Brennan
+    Center for Justice"; a "Ministry" is a name)."""
     start, end, label, _ = span
     if label != "ORG":
         return False
     words = [t for t in tokens[start:end] if t.lower() != "the"]
-    return label == "ORG" and bool(words) and words[0].lower() in _TITLE_WORDS
+    cut = next((i for i, w in enumerate(words) if w in ("of", "for")), len(words))
+    return cut > 0 and words[cut - 1].lower() in _TITLE_WORDS
 
 
 _PLACE_FIRST = {"Fort": "GPE", "Port": "GPE", "Mount": "LOC", "Mt": "LOC", "Mt.": "LOC", "Lake": "LOC",
@@ -271,16 +275,22 @@ _PLACE_LAST_UNLESS_NAMED = {"Park": "FAC"}
 """A last word that is also a surname ("Michael Park"): a place only when the name does not start
 with a first name ("Fort Lee Historic Park"). "Hill", "Hall", "Lake" are left to the model
 ("Marc Lamont Hill": "Marc" is not on the first-name list)."""
+_ORG_LAST = dict.fromkeys(
+    "United FC AFC Rovers Athletic Wanderers Albion Hotspur Inc Ltd Corp Plc PLC LLC Group Party Council Committee "
+    "Association Airlines Airways Motors Agency Ministry Department Commission Foundation Institute Society Club "
+    "Company Corporation Holdings Radio TV Television News Media Network".split(), "ORG")
+"""Last words that make a name an organisation ("Manchester United", "Acme Holdings", "Hits Radio")."""
 
 
-def _place_label(tokens: list[str], span: tuple[int, int, str, str]) -> tuple[int, int, str, str]:
-    """A place the model tagged PERSON: "Fort Lee", "Lee Historic Park", "Englewood Cliffs"."""
+def _label_from_name(tokens: list[str], span: tuple[int, int, str, str]) -> tuple[int, int, str, str]:
+    """A place or an organisation the model tagged PERSON whose name says what it is: "Fort Lee",
+    "Lee Historic Park", "Englewood Cliffs", "Manchester United"."""
     start, end, label, source = span
     words = [w for w in tokens[start:end] if w.lower() != "the"]
     if label != "PERSON" or len(words) < 2:
         return span
     last = _POSSESSIVE.sub("", words[-1])  # "Penn Station's"
-    place = _PLACE_FIRST.get(words[0]) or _PLACE_LAST.get(last)
+    place = _PLACE_FIRST.get(words[0]) or _PLACE_LAST.get(last) or _ORG_LAST.get(last)
     if place is None and first_name_gender(words[0]) is None:  # "Verde Rivers", not "Joan Rivers"
         place = _PLACE_LAST.get(last.removesuffix("s")) or _PLACE_LAST_UNLESS_NAMED.get(last)
     return span if place is None else (start, end, place, source)
@@ -350,6 +360,8 @@ def _extend_name_particles(words: list[str], spans: list[tuple[int, int, str, st
                 span = (start, nxt[1], label, source)
             elif j not in covered:
                 span = (start, j + 1, label, source)
+            if span[1] > end:  # the model's reading of a particle goes ("ten" tagged CARDINAL)
+                dropped.update(by_start[k] for k in range(end, j) if k in by_start)
         out.append(span)
     return out
 
@@ -407,11 +419,15 @@ def _propagate(article: Article, tokens: pd.DataFrame, mentions: pd.DataFrame) -
             surname = toks[-1]
             if label == "PERSON" and len(toks) >= 2 and surname[:1].isupper() and len(surname) > 2:
                 forms.setdefault((surname,), "PERSON")
+                for particled in _particle_surnames(toks):  # "ten Hag", and "Ten Hag" opening a sentence
+                    forms.setdefault(particled, "PERSON")
             if label == "PERSON" and len(toks) >= 2 and first_name_gender(toks[0]) is not None:
                 first_names.append(toks[0])
     for first in first_names:  # "Isabel Ruiz" ... "me and Isabel", unless "Isabel" alone was tagged otherwise
         forms.setdefault((first,), "PERSON")
-    covered = {i for a, b in zip(mentions["token_start"], mentions["token_end"]) for i in range(a, b)}
+    spelled = mentions["label"].isin(NUMERIC_LABELS) & mentions["text"].str.isalpha()  # "Ten" of "Ten Hag"
+    covered = {i for a, b in zip(mentions.loc[~spelled, "token_start"], mentions.loc[~spelled, "token_end"])
+               for i in range(a, b)}
     at: dict[str, list[int]] = defaultdict(list)
     for i, word in enumerate(words):
         at[word].append(i)
@@ -429,7 +445,23 @@ def _propagate(article: Article, tokens: pd.DataFrame, mentions: pd.DataFrame) -
     if not extra:
         return mentions
     added = _to_table(article, tokens, sorted(extra))
+    named = {p for a, b in zip(added["token_start"], added["token_end"]) for p in range(a, b)}
+    overlapped = pd.Series([bool(named.intersection(range(a, b))) for a, b in
+                            zip(mentions["token_start"], mentions["token_end"])], index=mentions.index, dtype=bool)
+    mentions = mentions[~(spelled & overlapped)]
     return pd.concat([mentions, added], ignore_index=True).sort_values("start", kind="stable").reset_index(drop=True)
+
+
+def _particle_surnames(toks: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The surname of a name with particles, as written and capitalised: "Erik ten Hag" gives
+    ("ten", "Hag") and ("Ten", "Hag"); a name without particles gives none."""
+    k = len(toks) - 1
+    while k > 1 and toks[k - 1] in _NAME_PARTICLES:
+        k -= 1
+    if k == len(toks) - 1:
+        return []
+    surname = toks[k:]
+    return [surname, (surname[0].capitalize(), *surname[1:])]
 
 
 def _strip_the(words: list[str]) -> list[str]:
@@ -523,13 +555,19 @@ def canonicalize(mentions: pd.DataFrame, *, aliases: str | Path | Mapping[str, s
 
 
 def _merge_person_names(keys: list[str], labels: list[str]) -> list[str]:
-    """Map a one-word PERSON mention to the only full name that starts or ends with it."""
+    """Map a one-word PERSON mention to the only full name that starts or ends with it, and a
+    surname with particles ("Ten Hag") to the only full name that ends with it ("Erik ten Hag")."""
     full = sorted({k for k, label in zip(keys, labels) if label == "PERSON" and " " in k})
     out = list(keys)
     for i, (key, label) in enumerate(zip(keys, labels)):
-        if " " in key or label not in ("PERSON", "ORG", "GPE", "NORP"):
+        if label not in ("PERSON", "ORG", "GPE", "NORP"):
             continue
-        matches = [f for f in full if f.split()[-1] == key or f.split()[0] == key]
+        if " " not in key:
+            matches = [f for f in full if f.split()[-1] == key or f.split()[0] == key]
+        elif key.split()[0] in _NAME_PARTICLES:
+            matches = [f for f in full if f != key and f.endswith(" " + key)]
+        else:
+            continue
         if len(matches) == 1 and (label == "PERSON" or key in {f.split()[-1] for f in matches}):
             out[i] = matches[0]
     return out
