@@ -634,3 +634,36 @@ def test_a_nationality_naming_one_person_is_the_person_named_before(text, speake
 def test_an_organisation_description_goes_to_the_organisation_just_named_as_subject(text, speaker):
     table = quotes(newslens.article_from_text(text, article_id="org"), kinds=("direct",))
     assert table["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'The government has slated the plan as "a disgrace", and Labour criticised ministers for "sitting on their '
+        'hands".',
+        'The minister slated the plan as "a disgrace", but union leader Ann Lee said it was fair.',
+    ],
+    ids=["and-a-second-cue", "but-a-second-cue"],
+)
+def test_a_cue_in_a_clause_of_its_own_after_the_quotation_is_not_its_cue(sentence):
+    table = quotes(newslens.article_from_text("Plan row\n\n" + sentence, article_id="clauses"))
+    first = table.iloc[0]
+    assert (first["quote"], first["cue"]) == ("a disgrace", "slated")
+    assert first["speaker"] in ("the government", "the minister")
+    assert table["via"].isna().all()  # a coordinated cue reports nobody else's words
+
+
+def test_a_partial_quotation_after_more_than_the_attribution_is_not_joined_to_the_direct_one():
+    text = ('Mayor\n\nWhat word sums her up?\n\n"Fearless," he said, meaning that she\'s "bold enough and doesn\'t mind '
+            'what critics say" and says what she thinks "no matter what."')
+    table = quotes(newslens.article_from_text(text, article_id="meaning"), kinds=("direct", "partial"))
+    assert table[["kind", "quote"]].values.tolist()[:2] == [
+        ["direct", "Fearless,"], ["partial", "bold enough and doesn't mind what critics say"]]
+
+
+def test_he_is_the_subject_just_before_not_the_person_named_most():
+    text = ("Row\n\nRadio host Mark Davies mocked the singer. Davies later said he regretted the remark, and Davies's "
+            "producer said Davies would apologise.\n\nPrime Minister Rishi Sunak was asked about the row at a press "
+            "conference. \"It is important that we treat each other with respect,\" he said.")
+    table = quotes(newslens.article_from_text(text, article_id="subject"), kinds=("direct",))
+    assert table[["speaker", "speaker_text"]].values.tolist() == [["Rishi Sunak", "he"]]

@@ -80,7 +80,8 @@ def _merge_interrupted(ctx: Context, rows: list[Statement]) -> list[Statement]:
     """Join a quotation interrupted by its attribution: "We will," he said, "respond." is one row.
 
     Two direct quotations of one paragraph merge when only the attribution clause of the first
-    stands between them (the second may start a new sentence: "A," he said. "B.").
+    stands between them, closed by a comma, colon or full stop (the second may start a new
+    sentence: "A," he said. "B."); not when the words between go on ("meaning that he's").
     """
     out: list[Statement] = []
     for row in rows:
@@ -93,6 +94,7 @@ def _merge_interrupted(ctx: Context, rows: list[Statement]) -> list[Statement]:
                 and prev.cue_token is not None
                 and prev.end <= char(ctx, prev.cue_token, "start") < row.start
                 and len(gap.split()) <= 12
+                and gap.rstrip()[-1:] in (",", ":", ".")  # not "“Savage,” she said, meaning that he's “radical”"
                 and not any(m in gap for m in "\"“”„«»")
                 and same_cue
             ):
@@ -149,7 +151,7 @@ def _attribute(ctx: Context, first: int, last: int) -> Attribution | None:
     _, s_end = ctx.sent_bounds[ctx.sentence_of[last]]
     tail = lead = None
     j = first_cue_in(ctx, ctx.sentence_of[last], last + 1, min(s_end, last + 1 + _TAIL_WINDOW))  # "..., he pointed out."
-    if j is not None:
+    if j is not None and not (_new_clause_after(ctx, last) and ctx.doc[j].left_edge.i > first):
         tail = (j, cue_at(ctx, j))
     j = last_cue_before(ctx, ctx.sentence_of[first], first)  # X said: "..."  /  X noted that Y considered "..."
     if j is not None:
@@ -173,6 +175,19 @@ def _attribute(ctx: Context, first: int, last: int) -> Attribution | None:
         if speaker is not None:
             return attribution(ctx, speaker, cue_text, j, via=via_of(ctx, j, speaker))
     return _headline_speaker(ctx, first)
+
+
+_CLAUSE_JOINS = frozenset("and but while whereas although though yet or".split())
+
+
+def _new_clause_after(ctx: Context, last: int) -> bool:
+    """A conjunction right after the quotation: the cue after it is the quotation's only when the
+    quotation stands in the cue's clause (“‘...’ and against the law, Clinton said”), not when the
+    conjunction starts a clause of its own (“... slated the plan as ‘a disgrace’, and Labour
+    criticised ministers”)."""
+    _, s_end = ctx.sent_bounds[ctx.sentence_of[last]]
+    nxt = next((k for k in range(last + 1, s_end) if not ctx.doc[k].is_punct), None)
+    return nxt is not None and ctx.doc[nxt].lower_ in _CLAUSE_JOINS
 
 
 def _headline_speaker(ctx: Context, first: int) -> Attribution | None:

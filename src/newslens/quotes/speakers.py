@@ -419,9 +419,30 @@ def _chained_person(ctx: Context, before: int, gender: str | None, outside: Ment
     for k in reversed(chain):
         key = ("antecedent", gender, k)
         if key not in ctx.memo:
-            ctx.memo[key] = found if found is not None else _person_near(ctx, k, gender, outside)
+            ctx.memo[key] = found if found is not None else (_subject_near(ctx, k, gender, outside)
+                                                             or _person_near(ctx, k, gender, outside))
         found = ctx.memo[key]  # type: ignore[assignment]
     return found
+
+
+def _subject_near(ctx: Context, before: int, gender: str | None, outside: MentionIndex) -> Mention | None:
+    """The nearest compatible person who is the subject of a clause in the pronoun's sentence
+    before it, or in the sentence before when the pronoun's own sentence names nobody before it
+    ("Prime Minister Rishi Sunak was asked about the row. “...,” he said.": Sunak, not a person
+    named more often earlier). Not for a pronoun inside a quotation."""
+    if ctx.quote_of[before] is not None:
+        return None  # "Stan said, “... until he’s irrelevant”": the speaker would say "I"
+    genders = _genders(ctx)
+    subjects = outside.subset(("subject person", gender), lambda r: r.label == "PERSON" and genders.get(
+        r.canonical) in (None, gender) and ctx.doc[r.doc_end - 1].dep_ in ("nsubj", "nsubjpass"))
+    last = subjects.last_ending_by(before)
+    if last is None or ctx.sentence_of[before] - ctx.sentence_of[last.doc_start] > 1:
+        return None
+    first, _ = ctx.sent_bounds[ctx.sentence_of[before]]
+    if last.doc_start < first and any(m.label == "PERSON" and genders.get(m.canonical) in (None, gender)
+                                       for m in outside.within(first, before)):
+        return None  # "the legend of Galois ... before he died": a person of its own sentence comes first
+    return last
 
 
 def _person_near(ctx: Context, before: int, gender: str | None, outside: MentionIndex) -> Mention | None:
@@ -683,7 +704,20 @@ def via_of(ctx: Context, cue: int, speaker: Speaker) -> str | None:
     k = bisect_left(positions, cue) - 1
     if k >= 0 and names[k] == speaker.name:
         k = other_before[k]
-    return names[k] if k >= 0 else None
+    if k < 0 or _coordinated(ctx, cue, positions[k]):
+        return None
+    return names[k]
+
+
+def _coordinated(ctx: Context, cue: int, outer: int) -> bool:
+    """The cue is a clause joined to the outer cue's ("... slated the plan, and Labour criticised
+    ..."), not one it reports."""
+    tok = ctx.doc[cue]
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.i == outer:
+            return True
+    return False
 
 
 def _speech_speakers(ctx: Context, sentence: int) -> tuple[list[int], list[str | None], list[int]]:
