@@ -351,3 +351,14 @@ def test_a_surname_with_particles_is_found_and_merged_with_the_full_name():
     assert hag["text"].tolist() == ["Ten Hag", "Erik ten Hag", "Ten Hag"]
     assert set(hag["canonical"]) == {"Erik ten Hag"} and set(hag["label"]) == {"PERSON"}
     assert "ten" not in mentions["text"].str.lower().tolist()  # the particle is no number
+
+
+def test_a_platform_is_an_organisation_however_the_model_reads_it():
+    from newslens.entities import _add_patterns
+
+    article = newslens.article_from_text("Row\n\nThe star took to Twitter and Instagram on Monday .", article_id="p")
+    tokens = article.tokens[article.tokens["part"] == "body"].reset_index(drop=True)
+    words = tokens["token"].tolist()
+    assert words[4] == "Twitter" and words[6] == "Instagram"
+    spans = _add_patterns(tokens, [(4, 5, "PERSON", "spacy")])  # the model read Twitter as a person, missed Instagram
+    assert spans == [(4, 5, "ORG", "spacy"), (6, 7, "ORG", "pattern")]

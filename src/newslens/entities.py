@@ -366,12 +366,23 @@ def _extend_name_particles(words: list[str], spans: list[tuple[int, int, str, st
     return out
 
 
+_PLATFORMS = frozenset(
+    "Twitter Facebook Instagram TikTok YouTube Snapchat WhatsApp LinkedIn Reddit Weibo WeChat Bluesky Mastodon "
+    "Google Netflix Spotify".split())
+"""Platforms and their companies, organisations however the model reads them ("took to Twitter" is
+no person, "posted on Instagram" no place)."""
+
+
 def _add_patterns(tokens: pd.DataFrame, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Groups of nations ("G-7", "G20") and platforms ("Twitter") the model missed or mislabelled."""
+    words = tokens["token"].tolist()
+    spans = [(s, e, "ORG", source) if e - s == 1 and words[s] in _PLATFORMS else (s, e, label, source)
+             for s, e, label, source in spans]
     covered = {i for s, e, _, _ in spans for i in range(s, e)}
     extra = [
         (i, i + 1, "ORG", "pattern")
-        for i, tok in enumerate(tokens["token"])
-        if i not in covered and _GROUP_PATTERN.match(tok)
+        for i, tok in enumerate(words)
+        if i not in covered and (_GROUP_PATTERN.match(tok) or tok in _PLATFORMS)
     ]
     return sorted(spans + extra)
 
