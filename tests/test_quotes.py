@@ -667,3 +667,11 @@ def test_he_is_the_subject_just_before_not_the_person_named_most():
             "conference. \"It is important that we treat each other with respect,\" he said.")
     table = quotes(newslens.article_from_text(text, article_id="subject"), kinds=("direct",))
     assert table[["speaker", "speaker_text"]].values.tolist() == [["Rishi Sunak", "he"]]
+
+
+def test_the_marks_of_a_markup_tag_left_in_the_text_quote_nothing():
+    from newslens.marks import find_quotations
+
+    text = ('Clinton called for action:\n\n<tweet pic="" author="HillaryClinton" id="67">Enough is enough: it is '
+            'time to act</tweet>.\n\nShe said "we will win" and left. Is 5 < 6 "true" > 2?')
+    assert [text[q.start : q.end] for q in find_quotations(text)] == ['"we will win"', '"true"']

@@ -56,6 +56,10 @@ class Quotation:
     """Opened with one kind of mark (double or single) and closed with the other."""
 
 
+_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
+"""A markup tag left in a pasted text (``<tweet pic="" author="...">``): its marks quote nothing."""
+
+
 def _role(text: str, pos: int, mark: str) -> str:
     """'open', 'close' or 'either' for the mark at ``pos``."""
     before = text[pos - 1] if pos > 0 else " "
@@ -92,10 +96,11 @@ def _pair(text: str, start: int, end: int, pattern: re.Pattern[str], single: boo
     out: list[Quotation] = []
     open_at: int | None = None
     open_len = 1
+    tags = [(t.start(), t.end()) for t in _TAG.finditer(text, start, end)]
     for m in pattern.finditer(text, start, end):
         pos = m.start()
-        if single and _is_apostrophe(text, pos):
-            continue
+        if (single and _is_apostrophe(text, pos)) or any(a < pos < b for a, b in tags):
+            continue  # an apostrophe, or the delimiter of a markup attribute (<tweet author="...">)
         role = _role(text, pos, m.group())
         if open_at is None:
             if role in ("open", "either"):
