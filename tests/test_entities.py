@@ -362,3 +362,14 @@ def test_a_platform_is_an_organisation_however_the_model_reads_it():
     assert words[4] == "Twitter" and words[6] == "Instagram"
     spans = _add_patterns(tokens, [(4, 5, "PERSON", "spacy")])  # the model read Twitter as a person, missed Instagram
     assert spans == [(4, 5, "ORG", "spacy"), (6, 7, "ORG", "pattern")]
+
+
+def test_a_role_noun_introduces_a_person_the_model_missed():
+    from newslens.entities import _add_role_people
+
+    words = ("He studied under the grammarian Quintus Varo , met his friend Auguste Chevalier Tuesday and the "
+             "painter Bram Station and the writer Ann").split()
+    spans = [(12, 13, "DATE", "spacy")]  # "Tuesday"
+    added = [words[s:e] for s, e, label, source in _add_role_people(words, spans) if source == "role"]
+    # not "Auguste Chevalier Tuesday" (a capitalised word follows), not a station, not one word alone
+    assert added == [["Quintus", "Varo"]]

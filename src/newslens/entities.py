@@ -147,6 +147,7 @@ def _entity_mentions(article: Article, backend: str, aliases: Any, parts: Sequen
     spans = _drop_lower_case(tokens, spans)
     spans = _add_patterns(tokens, spans)
     spans = _add_first_name_people(words, spans)
+    spans = _add_role_people(words, spans)
     spans = _extend_name_particles(words, spans)
     mentions = _to_table(article, tokens, spans)
     mentions = _propagate(article, tokens, mentions)
@@ -333,6 +334,40 @@ def _add_first_name_people(words: list[str], spans: list[tuple[int, int, str, st
         if j > i + 1 and words[j - 1] not in _NOT_SURNAMES and (j >= len(words) or not words[j][:1].isupper()):
             extra.append((i, j, "PERSON", "first name"))
         i = j
+    return sorted(spans + extra)
+
+
+_ROLE_NOUNS = frozenset(
+    "mathematician writer author novelist poet playwright journalist reporter editor columnist photographer filmmaker "
+    "director producer actor actress singer songwriter rapper musician composer pianist guitarist drummer artist "
+    "painter sculptor architect designer comedian presenter broadcaster scientist physicist chemist biologist "
+    "astronomer economist historian philosopher linguist grammarian scholar professor lecturer teacher researcher "
+    "engineer inventor entrepreneur businessman businesswoman banker investor lawyer attorney prosecutor senator "
+    "congressman congresswoman governor mayor ambassador diplomat spokesman spokeswoman spokesperson activist "
+    "campaigner politician chairman chairwoman founder co-founder striker midfielder defender goalkeeper quarterback "
+    "pitcher athlete footballer cricketer golfer boxer coach detective surgeon priest bishop rabbi imam pastor friend "
+    "brother sister father mother son daughter wife husband uncle aunt cousin nephew niece interviewee laureate "
+    "colleague teammate aide adviser advisor".split())
+"""Nouns that name a person's role or relation; a name right after one is a person's ("the
+grammarian Aelius Donatus", "his friend Auguste Chevalier")."""
+
+
+def _add_role_people(words: list[str], spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """A person the model missed, introduced by a role noun: "mathematician and writer Aner Shalev"
+    (two or three capitalised words, or initials, that no mention covers, after a lower-case role
+    noun, with no capitalised word after them and no place or institution word last)."""
+    covered = {i for s, e, _, _ in spans for i in range(s, e)}
+    extra = []
+    for i, word in enumerate(words[:-2]):
+        if word not in _ROLE_NOUNS:
+            continue
+        j = i + 1
+        while (j < len(words) and j - i <= 3 and j not in covered and words[j][:1].isupper()
+               and (words[j].istitle() and words[j].replace("-", "").isalpha() or re.fullmatch(r"[A-Z]\.?", words[j]))):
+            j += 1
+        if (j - i - 1 >= 2 and (j >= len(words) or not words[j][:1].isupper()) and words[j - 1] not in _NOT_SURNAMES
+                and not re.fullmatch(r"[A-Z]\.?", words[j - 1])):
+            extra.append((i + 1, j, "PERSON", "role"))
     return sorted(spans + extra)
 
 
