@@ -118,6 +118,7 @@ _ABLATIONS = {
     "no fragment join": ("_join_fragments", lambda block, starts, keep: starts),
     "no initials join": ("_join_initials", lambda block, starts, keep: starts),
     "no citation marks": ("_keep_citations", lambda block, starts, keep: starts),
+    "no life-date notes": ("_join_life_dates", lambda block, starts, keep: starts),
     "no list starts": ("_list_starts", lambda block: set()),
     "no photo-credit starts": ("_CREDIT", re.compile(r"(?!)")),
 }

@@ -17,6 +17,7 @@ A handful of rules, applied to Punkt's boundaries, fix what an unsupervised mode
   or more: one bullet is a separator, "MAY 4, 2024 • PRESS RELEASES");
 * a list marker on its own ("1.", "a)") joins the item it introduces;
 * a citation mark ("[6]", "[3] [7]") ends the sentence it follows, never starts the next one;
+* a note on life dates stays whole ("(b. 1970)", "(m. 1949; div. 1964)");
 * a paragraph's short last piece with no final stop is the attribution of a pull quote and joins
   it ("... over." - Dana Reyes), or a citation ("[12]"); not a sentence broken off ("I hire --"),
   a bracketed note, or a title after a plain sentence ("The Story of My Life").
@@ -179,6 +180,7 @@ def _split_block(block: str, tokenizer: PunktSentenceTokenizer) -> list[tuple[in
     starts = _join_lowercase_starts(block, starts - forced) | forced
     starts = _join_initials(block, starts, keep=forced)
     starts = _keep_citations(block, starts, keep=forced)
+    starts = _join_life_dates(block, starts, keep=forced)
     starts = _join_attribution_tail(block, starts, keep=forced)
     starts = _join_fragments(block, starts, keep=forced)
     return _spans_from_starts(block, starts)
@@ -234,6 +236,16 @@ def _keep_citations(block: str, starts: set[int], *, keep: set[int]) -> set[int]
         elif m.end() < len(block):
             out.add(m.end())
     return out
+
+
+_LIFE_NOTE = re.compile(r"\((?:[^()]*[;,]\s*)?(?:b|d|m|div|fl|r)\.\s*$")
+
+
+def _join_life_dates(block: str, starts: set[int], *, keep: set[int]) -> set[int]:
+    """Keep a biography's note on life dates whole: "(b. 1970)", "(d. 1990)", "(m. 1949; div.
+    1964)": no boundary between such a lower-case abbreviation, opening a bracket or after a
+    semicolon or comma inside one, and the year after it ("the 100 m. 1990 was" still splits)."""
+    return {s for s in starts if s in keep or not block[s : s + 1].isdigit() or not _LIFE_NOTE.search(block, 0, s)}
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.'’-]*)[\s(\[]*$")
