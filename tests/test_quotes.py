@@ -675,3 +675,15 @@ def test_the_marks_of_a_markup_tag_left_in_the_text_quote_nothing():
     text = ('Clinton called for action:\n\n<tweet pic="" author="HillaryClinton" id="67">Enough is enough: it is '
             'time to act</tweet>.\n\nShe said "we will win" and left. Is 5 < 6 "true" > 2?')
     assert [text[q.start : q.end] for q in find_quotations(text)] == ['"we will win"', '"true"']
+
+
+def test_a_platform_after_a_preposition_is_never_the_speaker():
+    from newslens.quotes.context import build_context
+    from newslens.quotes.speakers import _np_after
+
+    text = "Tweet\n\n\"We won,\" the coach wrote on Twitter. \"We lost,\" wrote the captain."
+    ctx = build_context(newslens.article_from_text(text, article_id="platform"), None)
+    wrote = [t.i for t in ctx.doc if t.text == "wrote"]
+    # the noun phrase after an inverted cue: not the object of "on", but "the captain" after the second cue
+    assert _np_after(ctx, wrote[0] + 1, len(ctx.doc)) is None
+    assert _np_after(ctx, wrote[1] + 1, len(ctx.doc)).text == "the captain"

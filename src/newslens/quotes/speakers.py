@@ -302,8 +302,8 @@ def _np_after(ctx: Context, lo: int, hi: int) -> Speaker | None:
     i = lo
     while i < hi and (doc[i].is_punct or doc[i].lower_ in ("out",) or doc[i].lower_ in _TIME_WORDS):
         i += 1
-    if i >= hi or ctx.quote_of[i] is not None:
-        return None
+    if i >= hi or ctx.quote_of[i] is not None or doc[i].pos_ == "ADP":
+        return None  # "wrote on Twitter": a preposition's object is no speaker
     at = ctx.index.starting_at(i, hi)
     modifier = bool(at) and at[0].label not in ("PERSON", "ORG") and at[0].doc_end < hi and (
         doc[at[0].doc_end].pos_ in ("NOUN", "PART") or doc[at[0].doc_end].lower_ in ("'s", "’s"))
