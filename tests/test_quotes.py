@@ -687,3 +687,22 @@ def test_a_platform_after_a_preposition_is_never_the_speaker():
     # the noun phrase after an inverted cue: not the object of "on", but "the captain" after the second cue
     assert _np_after(ctx, wrote[0] + 1, len(ctx.doc)) is None
     assert _np_after(ctx, wrote[1] + 1, len(ctx.doc)).text == "the captain"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ('Debate\n\nLee asked about taxes: "Will you raise them?"\n\n"We will cut them," Hale went on. "All of them."',
+         "Hale", "went on"),
+        ('Debate\n\nLee attacked the plan.\n\n"She wants to look tough tonight," Hale shot back.', "Hale", "shot back"),
+    ],
+    ids=["went-on", "shot-back"],
+)
+def test_phrasal_cues_next_to_a_quotation(text, speaker, cue):
+    table = quotes(newslens.article_from_text(text, article_id="phrasal"), kinds=("direct",))
+    assert table[["speaker", "cue"]].values.tolist()[-1] == [speaker, cue]
+
+
+def test_a_phrasal_cue_away_from_a_quotation_is_no_cue():
+    text = "Race\n\nHale went on to win the race. Lee hit back at her critics after the vote."
+    assert quotes(newslens.article_from_text(text, article_id="phrasal-away")).empty

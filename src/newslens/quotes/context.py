@@ -208,7 +208,9 @@ def _cue_at(ctx: Context, i: int) -> tuple[str, str, int] | None:
     table = cues()
     base = lemma(tok).lower()
     for child in tok.children:
-        if child.dep_ == "prt" and f"{base} {child.lower_}" in table:
+        if child.dep_ in ("prt", "advmod") and f"{base} {child.lower_}" in table:
+            if base in NEAR_QUOTE_ONLY and not _near_quote(ctx, i):
+                return None  # "went on to win" is no cue
             return f"{tok.text} {child.text}", table[f"{base} {child.lower_}"], max(i, child.i)
     if base in table and " " not in base:
         if base in NEAR_QUOTE_ONLY and not _near_quote(ctx, i):

@@ -29,6 +29,8 @@ NEAR_QUOTE_ONLY = frozenset({
     # verbs that judge: they cue the words they quote ("slated the plan as 'a disgrace'"), nothing else
     "slate", "criticise", "criticize", "attribute", "blast", "condemn", "denounce", "dismiss", "hail", "praise",
     "lambast", "decry", "accuse", "slam", "slat",  # "slat": spaCy's lemma of "slated"
+    # phrasal cues whose verb alone says nothing ("“...,” Trump went on", "he shot back")
+    "go", "shoot", "fire", "hit",
 })
 """Ambiguous cue verbs: they count only next to a quotation."""
 
