@@ -706,3 +706,19 @@ def test_phrasal_cues_next_to_a_quotation(text, speaker, cue):
 def test_a_phrasal_cue_away_from_a_quotation_is_no_cue():
     text = "Race\n\nHale went on to win the race. Lee hit back at her critics after the vote."
     assert quotes(newslens.article_from_text(text, article_id="phrasal-away")).empty
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [('"Denver," Hale answered.', "answered"), ('"Go back to your seat," Hale barked.', "barked"),
+     ('"You have called people names," Hale charged.', "charged"), ('"Quiet," Hale demanded.', "demanded")],
+    ids=["answered", "barked", "charged", "demanded"],
+)
+def test_more_verbs_of_saying_cue_a_quotation(sentence, cue):
+    table = quotes(newslens.article_from_text("Debate\n\n" + sentence, article_id="verbs"), kinds=("direct",))
+    assert table[["speaker", "cue"]].values.tolist() == [["Hale", cue]]
+
+
+def test_a_verb_of_manner_away_from_a_quotation_is_no_cue():
+    text = "Court\n\nHale was charged with fraud on Monday, and the dog barked that night."
+    assert quotes(newslens.article_from_text(text, article_id="manner")).empty

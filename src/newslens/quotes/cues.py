@@ -30,7 +30,9 @@ NEAR_QUOTE_ONLY = frozenset({
     "slate", "criticise", "criticize", "attribute", "blast", "condemn", "denounce", "dismiss", "hail", "praise",
     "lambast", "decry", "accuse", "slam", "slat",  # "slat": spaCy's lemma of "slated"
     # phrasal cues whose verb alone says nothing ("“...,” Trump went on", "he shot back")
-    "go", "shoot", "fire", "hit",
+    "go", "shoot", "fire", "hit", "weigh", "chime",
+    # verbs of manner that report speech only next to a quotation ("“Go back,” Trump barked")
+    "charge", "bark", "growl", "snarl", "sneer", "thunder",
 })
 """Ambiguous cue verbs: they count only next to a quotation."""
 
