@@ -156,8 +156,8 @@ def test_nltk_model_is_explicit_and_names_the_download(monkeypatch, tmp_path):
         ("The answer is E. The rest are wrong.", ["The answer is E.", "The rest are wrong."]),
     ],
     ids=["abbreviation", "camel-case", "informal-pronoun", "dash-attribution", "name-attribution", "interrupted",
-         "note", "title", "citation", "citations-mid-paragraph", "life-dates", "unit-before-a-year", "one-bullet", "bullet-list", "initials", "initials-in-brackets",
-         "country-initials", "lone-capital"],
+         "note", "title", "citation", "citations-mid-paragraph", "life-dates", "unit-before-a-year", "one-bullet",
+         "bullet-list", "initials", "initials-in-brackets", "country-initials", "lone-capital"],
 )
 def test_sentence_rules_rechecked_on_every_genre(text, expected):
     assert [text[s:e] for s, e in split_sentences(text)] == expected

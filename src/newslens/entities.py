@@ -353,9 +353,10 @@ grammarian Aelius Donatus", "his friend Auguste Chevalier")."""
 
 
 def _add_role_people(words: list[str], spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
-    """A person the model missed, introduced by a role noun: "mathematician and writer Aner Shalev"
-    (two or three capitalised words, or initials, that no mention covers, after a lower-case role
-    noun, with no capitalised word after them and no place or institution word last)."""
+    """A person the model missed, introduced by a role noun: "the grammarian Aelius Donatus" (two
+    or three capitalised words, or an initial and a name, that no mention covers, after a
+    lower-case role noun, with no capitalised word after them and no place or institution word
+    last: not "the painter Bram Station", not "his friend Ann Lee Tuesday")."""
     covered = {i for s, e, _, _ in spans for i in range(s, e)}
     extra = []
     for i, word in enumerate(words[:-2]):
