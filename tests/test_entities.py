@@ -373,3 +373,12 @@ def test_a_role_noun_introduces_a_person_the_model_missed():
     added = [words[s:e] for s, e, label, source in _add_role_people(words, spans) if source == "role"]
     # not "Auguste Chevalier Tuesday" (a capitalised word follows), not a station, not one word alone
     assert added == [["Quintus", "Varo"]]
+
+
+def test_a_person_addressed_by_title_is_a_person():
+    text = ("Remarks\n\nThank you, Madam Speaker. Mr. President, the members of this House thank you. "
+            "Mr. Chief Justice, we are grateful. Mr Smith spoke about the President's plan.")
+    mentions = entity_mentions(newslens.article_from_text(text, article_id="address"), numeric=False)
+    people = mentions.loc[mentions["label"] == "PERSON", "text"].tolist()
+    assert {"Madam Speaker", "Mr. President"} <= set(people)
+    assert "President" not in people  # "the President's plan": a title with no form of address stays unnamed

@@ -409,8 +409,15 @@ _PLATFORMS = frozenset(
 no person, "posted on Instagram" no place)."""
 
 
+_ADDRESS = frozenset("Mr Mr. Madam Madame".split())
+_ADDRESSED = frozenset("President Speaker Chairman Chairwoman Chair Secretary Secretary-General Mayor Governor "
+                       "Ambassador Minister Justice Senator".split())
+_ADDRESSED_FIRST = frozenset("Chief Vice Prime Deputy".split())
+
+
 def _add_patterns(tokens: pd.DataFrame, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
-    """Groups of nations ("G-7", "G20") and platforms ("Twitter") the model missed or mislabelled."""
+    """Groups of nations ("G-7", "G20") and platforms ("Twitter") the model missed or mislabelled,
+    and a person addressed by title ("Madam Speaker", "Mr. President", "Mr. Chief Justice")."""
     words = tokens["token"].tolist()
     spans = [(s, e, "ORG", source) if e - s == 1 and words[s] in _PLATFORMS else (s, e, label, source)
              for s, e, label, source in spans]
@@ -420,6 +427,10 @@ def _add_patterns(tokens: pd.DataFrame, spans: list[tuple[int, int, str, str]]) 
         for i, tok in enumerate(words)
         if i not in covered and (_GROUP_PATTERN.match(tok) or tok in _PLATFORMS)
     ]
+    for i, tok in enumerate(words[:-1]):
+        j = i + 2 if words[i + 1] in _ADDRESSED_FIRST else i + 1
+        if tok in _ADDRESS and j < len(words) and words[j] in _ADDRESSED and not covered & set(range(i, j + 1)):
+            extra.append((i, j + 1, "PERSON", "address"))
     return sorted(spans + extra)
 
 
@@ -464,7 +475,8 @@ def _propagate(article: Article, tokens: pd.DataFrame, mentions: pd.DataFrame) -
         if toks and toks[0][:1].isupper():
             forms.setdefault(toks, label)
             surname = toks[-1]
-            if label == "PERSON" and len(toks) >= 2 and surname[:1].isupper() and len(surname) > 2:
+            if (label == "PERSON" and len(toks) >= 2 and surname[:1].isupper() and len(surname) > 2
+                    and surname not in _ADDRESSED):  # "Mr. President" is no Mr. President-surname
                 forms.setdefault((surname,), "PERSON")
                 for particled in _particle_surnames(toks):  # "ten Hag", and "Ten Hag" opening a sentence
                     forms.setdefault(particled, "PERSON")
