@@ -722,3 +722,10 @@ def test_more_verbs_of_saying_cue_a_quotation(sentence, cue):
 def test_a_verb_of_manner_away_from_a_quotation_is_no_cue():
     text = "Court\n\nHale was charged with fraud on Monday, and the dog barked that night."
     assert quotes(newslens.article_from_text(text, article_id="manner")).empty
+
+
+def test_a_name_inside_the_subjects_relative_clause_is_not_the_speaker():
+    text = ("Chef\n\nChef Marco Rossi has closed his restaurant.\n\n"
+            "The 41-year-old chef, who posted a video on Instagram on Monday, said: \"We will reopen.\"")
+    table = quotes(newslens.article_from_text(text, article_id="relcl"), kinds=("direct",))
+    assert table[["speaker", "speaker_text"]].values.tolist() == [["Marco Rossi", "The 41-year-old chef"]]

@@ -236,7 +236,9 @@ def _governing_subject(ctx: Context, verb: Any) -> Speaker | None:
 
 def _subject_span(ctx: Context, subject: Any, *, end: int | None = None) -> Speaker:
     lo, hi = subject.left_edge.i, min(subject.right_edge.i + 1, end if end is not None else len(ctx.doc))
-    inside = ctx.index.within(lo, hi)
+    clauses = [(c.left_edge.i, c.right_edge.i) for c in subject.children if c.dep_ in ("relcl", "acl")]
+    inside = [m for m in ctx.index.within(lo, hi)  # not "Twitter" of "the singer, who posted on Twitter,"
+              if not any(a <= m.doc_start <= b for a, b in clauses)]
     left = min([c.left_edge.i for c in subject.lefts if c.dep_ in ("det", "compound", "amod", "poss", "nmod")]
                + [subject.i])
     if inside:
