@@ -355,8 +355,9 @@ grammarian Aelius Donatus", "his friend Auguste Chevalier")."""
 def _add_role_people(words: list[str], spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """A person the model missed, introduced by a role noun: "the grammarian Aelius Donatus" (two
     or three capitalised words, or an initial and a name, that no mention covers, after a
-    lower-case role noun, with no capitalised word after them and no place or institution word
-    last: not "the painter Bram Station", not "his friend Ann Lee Tuesday")."""
+    lower-case role noun, with no place or institution word last and no capitalised word after
+    them but one that starts another mention: "writer Aner Shalev Wednesday, September 19";
+    not "the painter Bram Station")."""
     covered = {i for s, e, _, _ in spans for i in range(s, e)}
     extra = []
     for i, word in enumerate(words[:-2]):
@@ -366,8 +367,8 @@ def _add_role_people(words: list[str], spans: list[tuple[int, int, str, str]]) -
         while (j < len(words) and j - i <= 3 and j not in covered and words[j][:1].isupper()
                and (words[j].istitle() and words[j].replace("-", "").isalpha() or re.fullmatch(r"[A-Z]\.?", words[j]))):
             j += 1
-        if (j - i - 1 >= 2 and (j >= len(words) or not words[j][:1].isupper()) and words[j - 1] not in _NOT_SURNAMES
-                and not re.fullmatch(r"[A-Z]\.?", words[j - 1])):
+        if (j - i - 1 >= 2 and (j >= len(words) or not words[j][:1].isupper() or j in covered)
+                and words[j - 1] not in _NOT_SURNAMES and not re.fullmatch(r"[A-Z]\.?", words[j - 1])):
             extra.append((i + 1, j, "PERSON", "role"))
     return sorted(spans + extra)
 
