@@ -142,6 +142,8 @@ def test_nltk_model_is_explicit_and_names_the_download(monkeypatch, tmp_path):
         ("He died in 1832. [12]", ["He died in 1832. [12]"]),
         ("She moved to Oslo in 1901. [3] [7] Her first book sold well.",
          ["She moved to Oslo in 1901. [3] [7]", "Her first book sold well."]),
+        ("The town grew fast. [citation needed] It is large now.",
+         ["The town grew fast. [citation needed]", "It is large now."]),
         # a note on life dates stays whole; a unit or a letter before a sentence still ends it
         ("Her father, a chef (d. 1975), and her husband (m. 1949; div. 1964) were French.",
          ["Her father, a chef (d. 1975), and her husband (m. 1949; div. 1964) were French."]),
@@ -156,8 +158,8 @@ def test_nltk_model_is_explicit_and_names_the_download(monkeypatch, tmp_path):
         ("The answer is E. The rest are wrong.", ["The answer is E.", "The rest are wrong."]),
     ],
     ids=["abbreviation", "camel-case", "informal-pronoun", "dash-attribution", "name-attribution", "interrupted",
-         "note", "title", "citation", "citations-mid-paragraph", "life-dates", "unit-before-a-year", "one-bullet",
-         "bullet-list", "initials", "initials-in-brackets", "country-initials", "lone-capital"],
+         "note", "title", "citation", "citations-mid-paragraph", "citation-needed", "life-dates", "unit-before-a-year",
+         "one-bullet", "bullet-list", "initials", "initials-in-brackets", "country-initials", "lone-capital"],
 )
 def test_sentence_rules_rechecked_on_every_genre(text, expected):
     assert [text[s:e] for s, e in split_sentences(text)] == expected

@@ -177,9 +177,9 @@ def _split_block(block: str, tokenizer: PunktSentenceTokenizer) -> list[tuple[in
     starts = {s for s, _ in tokenizer.span_tokenize(shadow)} or {0}
     starts.add(0)
     forced = _list_starts(block) | {m.start(1) for m in _CREDIT.finditer(block)}
+    starts = _keep_citations(block, starts, keep=forced)  # before the lower-case rule: "[citation needed] It"
     starts = _join_lowercase_starts(block, starts - forced) | forced
     starts = _join_initials(block, starts, keep=forced)
-    starts = _keep_citations(block, starts, keep=forced)
     starts = _join_life_dates(block, starts, keep=forced)
     starts = _join_attribution_tail(block, starts, keep=forced)
     starts = _join_fragments(block, starts, keep=forced)
@@ -222,7 +222,8 @@ def _join_initials(block: str, starts: set[int], *, keep: set[int]) -> set[int]:
     return out
 
 
-_CITATIONS = re.compile(r"(?:\[\d{1,3}\]\s*)+")
+_CITATIONS = re.compile(r"(?:\[(?:\d{1,3}|[a-z][a-z ]{0,30}(?:needed|\?))\]\s*)+")
+"""Citation marks and Wikipedia's inline notes: "[6]", "[3] [7]", "[citation needed]", "[who?]"."""
 
 
 def _keep_citations(block: str, starts: set[int], *, keep: set[int]) -> set[int]:
