@@ -729,3 +729,10 @@ def test_a_name_inside_the_subjects_relative_clause_is_not_the_speaker():
             "The 41-year-old chef, who posted a video on Instagram on Monday, said: \"We will reopen.\"")
     table = quotes(newslens.article_from_text(text, article_id="relcl"), kinds=("direct",))
     assert table[["speaker", "speaker_text"]].values.tolist() == [["Marco Rossi", "The 41-year-old chef"]]
+
+
+def test_a_spokesperson_speaks_for_an_organisation_the_model_did_not_tag():
+    text = 'Jail\n\nA Prison Service spokesperson said: "We will not tolerate corruption." A spokesman said: "No."'
+    table = quotes(newslens.article_from_text(text, article_id="spokes"), kinds=("direct",))
+    assert table["speaker"].tolist() == ["Prison Service", "a spokesman"]
+    assert table["speaker_label"].iloc[0] == "ORG" and pd.isna(table["speaker_label"].iloc[1])

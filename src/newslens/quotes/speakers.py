@@ -345,6 +345,9 @@ def _nationality_as_person(ctx: Context, lo: int, hi: int, overlap: list[Mention
     return doc[hi - 1].tag_ in ("NNP", "NN") and hi - article == 2 and (nxt is None or nxt.pos_ not in ("PROPN", "NOUN"))
 
 
+_SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen"})
+
+
 def _resolved(ctx: Context, lo: int, hi: int) -> Speaker:
     """Name the entity behind the speaker mention ``doc[lo:hi]``."""
     doc, tokens = ctx.doc, ctx.tokens
@@ -375,6 +378,10 @@ def _resolved(ctx: Context, lo: int, hi: int) -> Speaker:
         row = _role_antecedent(ctx, lo, head)
         if row is not None:
             return Speaker(lo, hi, row.canonical, row.label, text)
+    body = doc[lo + 1 : hi - 1] if words[0] in ("a", "an", "the") else doc[lo : hi - 1]
+    if head in _SPOKES and len(body) and all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in body):
+        name = ctx.article.text[int(tokens.at[body[0].i, "start"]) : int(tokens.at[body[-1].i, "end"])]
+        return Speaker(lo, hi, name, "ORG", text)  # "a Prison Service spokesperson": an organisation the model missed
     return Speaker(lo, hi, _description_name(text), None, text)
 
 
