@@ -441,25 +441,29 @@ def _subject_near(ctx: Context, before: int, gender: str | None, outside: Mentio
     named more often earlier). Not for a pronoun inside a quotation."""
     if ctx.quote_of[before] is not None:
         return None  # "Stan said, “... until he’s irrelevant”": the speaker would say "I"
-    genders = _genders(ctx)
-    subjects = outside.subset(("subject person", gender), lambda r: r.label == "PERSON" and genders.get(
-        r.canonical) in (None, gender) and ctx.doc[r.doc_end - 1].dep_ in ("nsubj", "nsubjpass"))
+    people = _people(ctx, gender, outside)
+    subjects = people.subset("subject", lambda r: ctx.doc[r.doc_end - 1].dep_ in ("nsubj", "nsubjpass"))
     last = subjects.last_ending_by(before)
     if last is None or ctx.sentence_of[before] - ctx.sentence_of[last.doc_start] > 1:
         return None
     first, _ = ctx.sent_bounds[ctx.sentence_of[before]]
-    if last.doc_start < first and any(m.label == "PERSON" and genders.get(m.canonical) in (None, gender)
-                                       for m in outside.within(first, before)):
+    if last.doc_start < first and people.within(first, before):
         return None  # "the legend of Galois ... before he died": a person of its own sentence comes first
     return last
+
+
+def _people(ctx: Context, gender: str | None, outside: MentionIndex) -> MentionIndex:
+    """The persons outside quotations compatible with ``gender`` ("m", "f", None for a person of no
+    known gender, or "any"): of that gender or of no known one."""
+    genders = _genders(ctx)
+    return outside.subset(("person", gender), lambda r: r.label == "PERSON" and (
+        gender == "any" or genders.get(r.canonical) in (None, gender)))
 
 
 def _person_near(ctx: Context, before: int, gender: str | None, outside: MentionIndex) -> Mention | None:
     """The nearest compatible person before token ``before`` (see :func:`_antecedent`); ``gender``
     "m", "f", None (a person of no known gender) or "any"."""
-    genders = _genders(ctx)
-    people = outside.subset(("person", gender), lambda r: r.label == "PERSON" and (
-        gender == "any" or genders.get(r.canonical) in (None, gender)))
+    people = _people(ctx, gender, outside)
     free = people.subset("not after a preposition", lambda r: r.doc_start == 0
                          or ctx.doc[r.doc_start - 1].lower_ not in _OBJECT_PREPOSITIONS)
     last = free.last_ending_by(before) or people.last_ending_by(before)
