@@ -10,6 +10,7 @@ import pytest
 import newslens.report as report_module
 from newslens import ArticleError
 from newslens.cli import main
+from newslens.entities import NUMERIC_LABELS
 from newslens.paths import FIRST_ARTICLE, NOTEBOOKS_DIR
 from newslens.report import notebooks, run_report
 
@@ -57,6 +58,8 @@ def test_report_tables_hold_the_data(report):
     assert "\nBody words,277,words as a reader counts them," in (tables / "00-key-numbers.csv").read_text(encoding="utf-8")
     quotes = pd.read_csv(tables / "05-quotes.csv")
     assert len(quotes) == 10 and quotes["speaker"].tolist()[:2] == ["Andrei Rudenko", "Andrei Rudenko"]
+    entities = pd.read_csv(tables / "03-entity-summary.csv")
+    assert len(entities) and not entities["label"].isin(NUMERIC_LABELS).any()  # names only: no date among them
 
 
 def test_pages_link_the_figure_files_instead_of_embedding_them_again(report):
