@@ -382,3 +382,29 @@ def test_a_person_addressed_by_title_is_a_person():
     people = mentions.loc[mentions["label"] == "PERSON", "text"].tolist()
     assert {"Madam Speaker", "Mr. President"} <= set(people)
     assert "President" not in people  # "the President's plan": a title with no form of address stays unnamed
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [("Col Oleksandr Marchenko, who leads a brigade near Pokrovsk, told the BBC his gunners were short of shells.",
+      "Oleksandr Marchenko"),
+     ("Maj Ifeoma Chukwu, who commands the unit, said the bridge was safe.", "Ifeoma Chukwu"),
+     ("Ms Ranger said the wards were full. Dr Okafor agreed.", "Okafor")],
+    ids=["rank-missed", "rank-missed-2", "title-read-as-place"],
+)
+def test_a_title_before_a_name_makes_it_a_person(text, person):
+    mentions = entity_mentions(newslens.article_from_text("Story\n\n" + text, article_id="titles"), numeric=False)
+    assert person in mentions.loc[mentions["label"] == "PERSON", "canonical"].tolist()
+
+
+def test_ranks_are_stripped_before_names_merge():
+    text = "Story\n\nDet Insp Jane Rowe led the search. Jane Rowe said it would go on. Lt Col Bohdan Kravets agreed."
+    mentions = entity_mentions(newslens.article_from_text(text, article_id="ranks"), numeric=False)
+    people = mentions.loc[mentions["label"] == "PERSON", "canonical"].tolist()
+    assert people == ["Jane Rowe", "Jane Rowe", "Bohdan Kravets"]
+
+
+def test_one_capitalised_word_after_a_rank_is_no_person():
+    mentions = entity_mentions(newslens.article_from_text("Story\n\nShoppers in Gen Z use TikTok.", article_id="genz"),
+                               numeric=False)
+    assert "Z" not in mentions["text"].tolist()

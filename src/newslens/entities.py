@@ -65,7 +65,7 @@ _TITLE_WORDS = frozenset(
 )
 _GROUP_PATTERN = re.compile(r"^G-?(?:7|8|20|77)$")
 _PREFIX = re.compile(r"^(?:the|The|THE)\s+")
-_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame)\.?\s+(?=[A-Z])")
+
 _AMOUNT = re.compile(r"^(?:[£$€¥₹]?\d[\d,.]*(?:m|bn|mn|tn|k)?|[£$€¥₹]|million|billion|trillion|thousand)$", re.IGNORECASE)
 _CURRENCY = frozenset("£$€¥₹")
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
@@ -285,9 +285,12 @@ _ORG_LAST = dict.fromkeys(
 
 def _label_from_name(tokens: list[str], span: tuple[int, int, str, str]) -> tuple[int, int, str, str]:
     """A place or an organisation the model tagged PERSON whose name says what it is: "Fort Lee",
-    "Lee Historic Park", "Englewood Cliffs", "Manchester United"."""
+    "Lee Historic Park", "Englewood Cliffs", "Manchester United"; and a person the model tagged a
+    place whose title says it is one ("Dr Okafor"; an organisation keeps its label: "Dr Martens")."""
     start, end, label, source = span
     words = [w for w in tokens[start:end] if w.lower() != "the"]
+    if label in ("GPE", "LOC", "FAC", "NORP") and len(words) >= 2 and words[0].rstrip(".") in _RANKS | _HONORIFICS:
+        return start, end, "PERSON", source
     if label != "PERSON" or len(words) < 2:
         return span
     last = _POSSESSIVE.sub("", words[-1])  # "Penn Station's"
@@ -352,23 +355,40 @@ _ROLE_NOUNS = frozenset(
 grammarian Aelius Donatus", "his friend Auguste Chevalier")."""
 
 
+_RANKS = frozenset("Col Gen Lt Maj Capt Sgt Cpl Brig Adm Cmdr Insp Det Supt Cllr Rev".split())
+"""Titles abbreviated before a person's full name ("Col Oleksandr Marchenko", "Det Insp ...")."""
+_HONORIFICS = frozenset("Mr Mrs Ms Mx Dr Prof".split())
+"""Titles before a person's name, or their surname alone ("Ms Ranger")."""
+_TITLES = "|".join(sorted(_RANKS | _HONORIFICS | {"Miss", "Sir", "Dame"}))
+_HONORIFIC = re.compile(rf"^(?:(?:{_TITLES})\.?\s+)+(?=[A-Z])")
+"""The titles a canonical name drops ("Ms Khan" is Khan, "Det Insp Jane Rowe" Jane Rowe)."""
+
+
 def _add_role_people(words: list[str], spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """A person the model missed, introduced by a role noun: "the grammarian Aelius Donatus" (two
     or three capitalised words, or an initial and a name, that no mention covers, after a
     lower-case role noun, with no place or institution word last and no capitalised word after
     them but one that starts another mention: "writer Aner Shalev Wednesday, September 19";
-    not "the painter Bram Station")."""
+    not "the painter Bram Station"). A title written before a name introduces one the same way
+    ("Col Oleksandr Marchenko"; after "Mr", "Ms", "Dr" a surname alone is enough)."""
     covered = {i for s, e, _, _ in spans for i in range(s, e)}
     extra = []
-    for i, word in enumerate(words[:-2]):
-        if word not in _ROLE_NOUNS:
+    for i, word in enumerate(words[:-1]):
+        title = word.rstrip(".")
+        if word in _ROLE_NOUNS or title in _RANKS:
+            least = 2
+        elif title in _HONORIFICS:
+            least = 1
+        else:
             continue
+        if words[i + 1].rstrip(".") in _RANKS | _HONORIFICS:
+            continue  # "Lt Col ...": the last title introduces the name
         j = i + 1
         while (j < len(words) and j - i <= 3 and j not in covered and words[j][:1].isupper()
                and (words[j].istitle() and words[j].replace("-", "").isalpha() or re.fullmatch(r"[A-Z]\.?", words[j]))):
             j += 1
-        if (j - i - 1 >= 2 and (j >= len(words) or not words[j][:1].isupper() or j in covered)
-                and words[j - 1] not in _NOT_SURNAMES and not re.fullmatch(r"[A-Z]\.?", words[j - 1])):
+        if (j - i - 1 >= least and (j >= len(words) or not words[j][:1].isupper() or j in covered)
+                and words[j - 1] not in _NOT_SURNAMES | _ADDRESSED and not re.fullmatch(r"[A-Z]\.?", words[j - 1])):
             extra.append((i + 1, j, "PERSON", "role"))
     return sorted(spans + extra)
 
