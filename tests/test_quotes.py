@@ -736,3 +736,24 @@ def test_a_spokesperson_speaks_for_an_organisation_the_model_did_not_tag():
     table = quotes(newslens.article_from_text(text, article_id="spokes"), kinds=("direct",))
     assert table["speaker"].tolist() == ["Prison Service", "a spokesman"]
     assert table["speaker_label"].iloc[0] == "ORG" and pd.isna(table["speaker_label"].iloc[1])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [('Rob Lee said: "We have all been there."\n\nAsked whether the ban was fair, Lena Hale replied: "It is the rule."',
+      [["Rob Lee", "We have all been there."], ["Lena Hale", "It is the rule."]]),
+     ("Warned that the club could be fined, Lena Hale said she would appeal.", [["Lena Hale", "she would appeal"]]),
+     ('Asked whether she feared a longer ban, Lena Hale demurred.\n\n"We will see," she said.',
+      [["Lena Hale", "We will see,"]])],
+    ids=["asked", "warned", "asked-then-demurred"],
+)
+def test_the_one_asked_or_warned_is_not_the_speaker_of_what_was_asked(text, expected):
+    table = quotes(newslens.article_from_text("Ban\n\n" + text, article_id="addressee"))
+    assert table[["speaker", "quote"]].values.tolist() == expected
+
+
+def test_one_who_asks_or_tells_still_speaks():
+    text = "Ban\n\nLena Hale warned that the ban was unfair. Rob Lee has told reporters that the club would appeal."
+    table = quotes(newslens.article_from_text(text, article_id="asker"))
+    assert table[["speaker", "quote"]].values.tolist() == [
+        ["Lena Hale", "the ban was unfair"], ["Rob Lee", "the club would appeal"]]

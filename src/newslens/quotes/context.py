@@ -24,11 +24,11 @@ from newslens.entities import entity_mentions
 from newslens.layouts import PROSE_PARTS
 from newslens.marks import Quotation, find_quotations
 from newslens.nlp import spacy_doc
-from newslens.quotes.cues import NEAR_QUOTE_ONLY, PARSER_COMPONENTS, cues, lemma, sentences_to_parse
+from newslens.quotes.cues import ADDRESSEE_CUES, NEAR_QUOTE_ONLY, PARSER_COMPONENTS, cues, lemma, sentences_to_parse
 
 __all__ = [
     "COLUMNS", "Mention", "MentionIndex", "Context", "Statement", "build_context", "count_words", "cue_at", "cues_in",
-    "last_cue_before", "first_cue_in", "opens_sentence", "unquoted", "char",
+    "last_cue_before", "first_cue_in", "opens_sentence", "unquoted", "char", "addressed",
 ]
 
 COLUMNS = [
@@ -213,10 +213,31 @@ def _cue_at(ctx: Context, i: int) -> tuple[str, str, int] | None:
                 return None  # "went on to win" is no cue
             return f"{tok.text} {child.text}", table[f"{base} {child.lower_}"], max(i, child.i)
     if base in table and " " not in base:
+        if addressed(ctx, i):
+            return None  # "Asked whether it was fair, Pike replied": Pike was asked
         if base in NEAR_QUOTE_ONLY and not _near_quote(ctx, i):
             return None  # ambiguous verbs count only next to a quotation
         return tok.text, table[base], i
     return None
+
+
+_HAVE = frozenset({"have", "has", "had", "having", "'ve", "'d"})
+
+
+def addressed(ctx: Context, i: int) -> bool:
+    """Doc token ``i`` is a verb of speaking to someone in the passive ("Asked whether ..., Pike
+    replied", "he was told that ..."): what follows was said to the subject, not by it."""
+    tok = ctx.doc[i]
+    return lemma(tok).lower() in ADDRESSEE_CUES and _passive(tok, opens=opens_sentence(ctx, i))
+
+
+def _passive(tok: Any, *, opens: bool) -> bool:
+    """A past participle with no subject or agent of its own and no "have" before it: passive ("was
+    asked") or a participle clause before its verb ("Asked about ..., he said", which the tagger
+    may read as a past tense when it ``opens`` the sentence), not "has asked"."""
+    participle = tok.tag_ == "VBN" or (tok.tag_ == "VBD" and (opens or tok.dep_ == "advcl" and tok.i < tok.head.i))
+    return participle and not any(  # "was asked by host Bill Maher": the agent asks
+        c.dep_ in ("nsubj", "expl", "agent") or (c.dep_ == "aux" and c.lower_ in _HAVE) for c in tok.children)
 
 
 def _near_quote(ctx: Context, i: int) -> bool:

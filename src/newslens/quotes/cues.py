@@ -17,7 +17,8 @@ import pandas as pd
 from newslens.marks import ALL_MARKS
 from newslens.nlp import load_spacy_model
 
-__all__ = ["PARSER_COMPONENTS", "NEAR_QUOTE_ONLY", "cues", "cue_forms", "lemma", "is_mark", "sentences_to_parse"]
+__all__ = ["PARSER_COMPONENTS", "NEAR_QUOTE_ONLY", "ADDRESSEE_CUES", "cues", "cue_forms", "lemma", "is_mark",
+           "sentences_to_parse"]
 
 PARSER_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler")
 """The spaCy components run before the attribution rules (tags, dependencies). Lemmas come from
@@ -32,9 +33,13 @@ NEAR_QUOTE_ONLY = frozenset({
     # phrasal cues whose verb alone says nothing ("“...,” Trump went on", "he shot back")
     "go", "shoot", "fire", "hit", "weigh", "chime",
     # verbs of manner that report speech only next to a quotation ("“Go back,” Trump barked")
-    "charge", "bark", "growl", "snarl", "sneer", "thunder",
+    "charge", "bark", "growl", "snarl", "sneer", "thunder", "demur",
 })
 """Ambiguous cue verbs: they count only next to a quotation."""
+
+ADDRESSEE_CUES = frozenset({"ask", "tell", "warn", "urge", "assure", "caution", "promise", "remind", "inform"})
+"""Cue verbs whose object is the one spoken to: in the passive ("he was asked whether ...",
+"Asked about the ban, Pike said") their subject is the addressee, so they cue nothing."""
 
 
 def is_mark(token: str) -> bool:

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from newslens.quotes.context import Context, Statement, count_words, cue_at, unquoted
+from newslens.quotes.context import Context, Statement, addressed, count_words, cue_at, unquoted
 from newslens.quotes.cues import cue_forms, is_mark
 from newslens.quotes.speakers import attributed, attribution, speaker_of_cue
 
@@ -95,7 +95,8 @@ def _reported_content(ctx: Context, cue: int, info: tuple[str, str, int]) -> tup
         if doc[j].lower_ in (".", ";"):
             break
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.left_edge.i > s_first and doc[subject.left_edge.i - 1].text == ",":
+    if (subject is not None and subject.left_edge.i > s_first and doc[subject.left_edge.i - 1].text == ","
+            and not addressed(ctx, s_first)):  # "Asked whether ..., Ban demurred": the question is not his
         after = cue_last + 1
         if after < s_end and doc[after].text == ",":  # content, X noted, content
             lo = subject.left_edge.i - 1
