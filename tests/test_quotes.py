@@ -757,3 +757,15 @@ def test_one_who_asks_or_tells_still_speaks():
     table = quotes(newslens.article_from_text(text, article_id="asker"))
     assert table[["speaker", "quote"]].values.tolist() == [
         ["Lena Hale", "the ban was unfair"], ["Rob Lee", "the club would appeal"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [("Ukraine war: 'We are running out of shells', says commander", ["'We are running out of shells'"]),
+     ("Starmer: 'We will fix the NHS'", ["'We will fix the NHS'"]),
+     ("'The teachers' union will strike,' she said.", ["'The teachers' union will strike,'"]),
+     ("The players' union met the Joneses' lawyers.", [])],
+    ids=["s-comma", "s-end", "possessive-inside", "possessives-only"],
+)
+def test_a_single_mark_after_a_final_s_closes_an_open_quotation(text, quoted):
+    assert [text[q.start:q.end] for q in find_quotations(text)] == quoted

@@ -91,6 +91,14 @@ def _is_apostrophe(text: str, pos: int) -> bool:
     return before.lower() == "s" and not after.isalnum() and text[pos] in "'’" and pos >= 2 and text[pos - 2].isalpha()
 
 
+def _closes_after_s(text: str, pos: int, end: int) -> bool:
+    """A mark after a final "s" that ends an open single quotation rather than making a plural
+    possessive: punctuation or the paragraph's end follows it ("'... out of shells', says X",
+    "'... the NHS'"), not a word ("the players' union")."""
+    rest = text[pos + 1 : end].lstrip(" ")
+    return text[pos - 1 : pos].lower() == "s" and (not rest.strip() or rest[0] in ",.;:!?")
+
+
 def _pair(text: str, start: int, end: int, pattern: re.Pattern[str], single: bool) -> list[Quotation]:
     """Pair the marks of one paragraph ``text[start:end]``, left to right."""
     out: list[Quotation] = []
@@ -99,8 +107,10 @@ def _pair(text: str, start: int, end: int, pattern: re.Pattern[str], single: boo
     tags = [(t.start(), t.end()) for t in _TAG.finditer(text, start, end)]
     for m in pattern.finditer(text, start, end):
         pos = m.start()
-        if (single and _is_apostrophe(text, pos)) or any(a < pos < b for a, b in tags):
-            continue  # an apostrophe, or the delimiter of a markup attribute (<tweet author="...">)
+        if single and _is_apostrophe(text, pos) and not (open_at is not None and _closes_after_s(text, pos, end)):
+            continue  # an apostrophe ("Tokyo's", "the players' union")
+        if any(a < pos < b for a, b in tags):
+            continue  # the delimiter of a markup attribute (<tweet author="...">)
         role = _role(text, pos, m.group())
         if open_at is None:
             if role in ("open", "either"):
