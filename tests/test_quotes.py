@@ -769,3 +769,34 @@ def test_one_who_asks_or_tells_still_speaks():
 )
 def test_a_single_mark_after_a_final_s_closes_an_open_quotation(text, quoted):
     assert [text[q.start:q.end] for q in find_quotations(text)] == quoted
+
+
+@pytest.mark.parametrize(
+    ("headline", "speaker"),
+    [("Ukraine war: 'We are running out of shells', says Zelensky", "Zelensky"),
+     ("Gaza: 'We have nothing left', say aid workers", "aid workers")],
+)
+def test_a_headline_topic_before_the_quotation_is_not_its_speaker(headline, speaker):
+    article = newslens.article_from_text(headline + "\n\nThe troops are short of shells.", article_id="topic")
+    assert quotes(article, kinds=("direct",))["speaker"].tolist() == [speaker]
+
+
+def test_the_noun_after_a_closing_cue_is_the_speaker_when_the_parser_took_the_topic_for_subject():
+    text = ("Ukraine war: 'We are running out of shells', says commander\n\n"
+            "A senior Ukrainian commander has warned that his troops are short of ammunition.")
+    table = quotes(newslens.article_from_text(text, article_id="topic-2"), kinds=("direct",))
+    assert table[["speaker", "cue"]].values.tolist() == [["commander", "says"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [("A source close to the Treasury told the BBC that further cuts had been ruled out.",
+      "a source close to the Treasury"),
+     ("People familiar with Barclays said the bank would cut 500 jobs.", "People familiar with Barclays"),
+     ("Critics of the BBC said the licence fee was out of date.", "Critics of the BBC"),
+     ("A spokesman for the Treasury said the memo was out of date.", "Treasury")],
+    ids=["close-to", "familiar-with", "critics-of", "spokesman-for"],
+)
+def test_an_organisation_speaks_for_its_spokesman_not_for_a_source_close_to_it(sentence, speaker):
+    table = quotes(newslens.article_from_text("Tax\n\n" + sentence, article_id="close"))
+    assert table["speaker"].tolist() == [speaker]

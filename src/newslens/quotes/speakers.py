@@ -102,6 +102,8 @@ def _speaker_of_cue(ctx: Context, cue: int, cue_text: str) -> Speaker | None:
         return _np_after(ctx, cue + 2, s_end)
     verb = doc[cue]
     subject = _nearest_subject(ctx, verb)
+    if subject is not None and subject.i < cue and not unquoted(ctx, subject.i + 1, cue) and _noun_phrase_ends(ctx, cue):
+        subject = None  # "Ukraine war: ‘...’, says commander": the words after the cue say who, not the topic
     if subject is None:
         subject = _cleft_subject(ctx, verb) or _after_dateline(ctx, verb)
     noun = _after_quotation(ctx, verb) if subject is None else None
@@ -128,6 +130,14 @@ def _speaker_of_cue(ctx: Context, cue: int, cue_text: str) -> Speaker | None:
     if after is not None:
         return after
     return _governing_subject(ctx, verb) or _name_after_quotation(ctx, cue)  # "He explained ... by saying: ..."
+
+
+def _noun_phrase_ends(ctx: Context, cue: int) -> bool:
+    """After the cue comes only a short noun phrase, then the sentence's end ("..., says commander")."""
+    _, s_end = ctx.sent_bounds[ctx.sentence_of[cue]]
+    rest = [t for t in ctx.doc[cue + 1 : s_end] if not t.is_punct]
+    return 0 < len(rest) <= 6 and unquoted(ctx, cue, s_end - 1) and any(t.pos_ in ("NOUN", "PROPN") for t in rest) and all(
+        t.pos_ not in ("VERB", "AUX", "SCONJ") for t in rest)
 
 
 def _name_after_quotation(ctx: Context, cue: int) -> Speaker | None:
@@ -248,11 +258,30 @@ def _subject_span(ctx: Context, subject: Any, *, end: int | None = None) -> Spea
             m for m in pick if any(ctx.doc[k].dep_ == "appos" and ctx.doc[k].head.i == subject.i
                                      for k in range(m.doc_start, m.doc_end))]
         row = (head_hit or pick)[-1 if people else 0]
-        if head_hit or (row.label == "ORG" and not people) or (people and subject.pos_ != "NOUN"):
+        speaks_for = row.label == "ORG" and not people and _speaks_for(ctx, subject, row)
+        if head_hit or speaks_for or (people and subject.pos_ != "NOUN"):
             return _resolved(ctx, row.doc_start, row.doc_end)
         # "Britain's ambassador said", "a spokesman for President Erdogan said": not Britain, not Erdogan
         return _described(ctx, left, _description_end(ctx, subject), subject.i)
     return _resolved(ctx, left, subject.i + 1)
+
+
+_NOT_FOR = frozenset("critic critics opponent opponents rival rivals detractor detractors foe foes".split())
+
+
+def _speaks_for(ctx: Context, subject: Any, org: Mention) -> bool:
+    """An organisation in the subject's noun phrase speaks for its head ("a Barclays spokesman",
+    "a spokesman for the Treasury"), unless it hangs on a word that keeps it apart ("a source
+    close to the Treasury", "people familiar with the company") or the head is against it
+    ("critics of the BBC")."""
+    if subject.lower_ in _NOT_FOR:
+        return False
+    tok = ctx.doc[org.doc_end - 1]
+    while tok.i != subject.i and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.i != subject.i and tok.pos_ in ("ADJ", "VERB"):
+            return False
+    return True
 
 
 def _description_end(ctx: Context, subject: Any) -> int:
@@ -260,7 +289,8 @@ def _description_end(ctx: Context, subject: Any) -> int:
     is ("a spokesman for President Erdogan", "the head of the agency")."""
     end = subject.right_edge.i + 1
     tail = ctx.doc[subject.i + 1 : end]
-    short = 0 < len(tail) <= 6 and tail[0].lower_ in ("for", "of", "at", "to", "with")
+    lead = 1 if len(tail) > 1 and tail[0].pos_ == "ADJ" and tail[1].pos_ == "ADP" else 0  # "close to", "familiar with"
+    short = 0 < len(tail) <= 6 and tail[lead].lower_ in ("for", "of", "at", "to", "with")
     if short and all(t.pos_ not in ("VERB", "AUX", "PUNCT") for t in tail):
         return end
     return subject.i + 1
