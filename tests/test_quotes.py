@@ -800,3 +800,12 @@ def test_the_noun_after_a_closing_cue_is_the_speaker_when_the_parser_took_the_to
 def test_an_organisation_speaks_for_its_spokesman_not_for_a_source_close_to_it(sentence, speaker):
     table = quotes(newslens.article_from_text("Tax\n\n" + sentence, article_id="close"))
     assert table["speaker"].tolist() == [speaker]
+
+
+def test_a_headline_quotation_the_article_quotes_again_has_that_speaker():
+    text = ("Chancellor defends tax rise as 'fair and necessary'\n\n"
+            "Rachel Reeves has defended the rise, calling it \"fair and necessary\" for the public finances.")
+    table = quotes(newslens.article_from_text(text, article_id="echo"), kinds=("partial",))
+    assert table[["part", "speaker", "quote"]].values.tolist() == [
+        ["headline", "Rachel Reeves", "fair and necessary"], ["body", "Rachel Reeves", "fair and necessary"]]
+    assert pd.isna(table["cue"].iloc[0]) and table["statement"].nunique() == 1  # one statement, printed twice

@@ -33,7 +33,35 @@ _TAIL_WINDOW = 20
 
 def quotation_statements(ctx: Context) -> list[Statement]:
     """Every attributed quotation, with quotations interrupted by their attribution joined."""
-    return _merge_interrupted(ctx, _quotation_statements(ctx))
+    return _merge_interrupted(ctx, _headline_echoes(ctx, _quotation_statements(ctx)))
+
+
+def _headline_echoes(ctx: Context, rows: list[Statement]) -> list[Statement]:
+    """A headline's quotation with no cue ("Chancellor defends tax rise as ‘fair and necessary’")
+    that the article quotes again: the speaker of the first quotation that holds its words, and
+    its statement (the words are said once and printed twice)."""
+    taken = {r.quotation for r in rows}
+    echoes = []
+    for qi, q in enumerate(ctx.quotations):
+        toks = ctx.quote_tokens.get(qi, [])
+        if qi in taken or not toks or ctx.tokens.at[toks[0], "part"] != "headline" or not _has_words(ctx, q):
+            continue
+        words = _folded(ctx.article.text[q.inner_start : q.inner_end])
+        source = next((r for r in rows if r.part != "headline" and words and words in _folded(r.quote)), None)
+        if source is None:
+            continue
+        found = Attribution(speaker=source.speaker, speaker_label=source.speaker_label, speaker_text=None,
+                            speaker_start=None, speaker_end=None, cue=None, via=source.via,
+                            continues=source.quotation)
+        row = _statement(ctx, q, toks[0], _kind(ctx, q, toks[0]), found)
+        row.quotation = qi
+        echoes.append(row)
+    return rows + echoes  # after their sources, so that they share their statement numbers
+
+
+def _folded(text: str) -> str:
+    """Words only, lower case, for matching a headline's quotation with the body's."""
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _quotation_statements(ctx: Context) -> list[Statement]:
