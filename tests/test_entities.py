@@ -408,3 +408,24 @@ def test_one_capitalised_word_after_a_rank_is_no_person():
     mentions = entity_mentions(newslens.article_from_text("Story\n\nShoppers in Gen Z use TikTok.", article_id="genz"),
                                numeric=False)
     assert "Z" not in mentions["text"].tolist()
+
+
+def test_a_name_before_a_role_its_members_fill_is_a_club_not_a_person():
+    from newslens.entities import _clubs_by_role
+
+    words = "Kestrel beat Harrow 2-1 . Harrow boss Tom Hale was angry . Jo Cole spoke , then Cole captain Ann Bell".split()
+    spans = [(0, 1, "PERSON", "spacy"), (2, 3, "PERSON", "spacy"), (5, 6, "PERSON", "spacy"), (7, 9, "PERSON", "spacy"),
+             (12, 14, "PERSON", "spacy"), (17, 18, "PERSON", "spacy"), (19, 21, "PERSON", "spacy")]
+    assert [words[s:e] for s, e, _, _ in spans] == [["Kestrel"], ["Harrow"], ["Harrow"], ["Tom", "Hale"], ["Jo", "Cole"],
+                                                    ["Cole"], ["Ann", "Bell"]]
+    labels = [label for _, _, label, _ in _clubs_by_role(words, spans)]
+    # Harrow is a club on every one-word mention; Kestrel is never seen before a role; Cole is Jo Cole's surname
+    assert labels == ["PERSON", "ORG", "ORG", "PERSON", "PERSON", "PERSON", "PERSON"]
+
+
+def test_a_club_named_before_its_boss_is_an_organisation_on_every_mention():
+    text = ("Match\n\nBrentford equalised through Bryan Mbeumo before the break.\n\n"
+            "Brentford boss Thomas Frank said his side deserved a point.")
+    mentions = entity_mentions(newslens.article_from_text(text, article_id="club"), numeric=False)
+    assert mentions[["text", "label"]].values.tolist() == [
+        ["Brentford", "ORG"], ["Bryan Mbeumo", "PERSON"], ["Brentford", "ORG"], ["Thomas Frank", "PERSON"]]

@@ -149,6 +149,7 @@ def _entity_mentions(article: Article, backend: str, aliases: Any, parts: Sequen
     spans = _add_first_name_people(words, spans)
     spans = _add_role_people(words, spans)
     spans = _extend_name_particles(words, spans)
+    spans = _clubs_by_role(words, spans)
     mentions = _to_table(article, tokens, spans)
     mentions = _propagate(article, tokens, mentions)
     return canonicalize(mentions, aliases=aliases)
@@ -391,6 +392,26 @@ def _add_role_people(words: list[str], spans: list[tuple[int, int, str, str]]) -
                 and words[j - 1] not in _NOT_SURNAMES | _ADDRESSED and not re.fullmatch(r"[A-Z]\.?", words[j - 1])):
             extra.append((i + 1, j, "PERSON", "role"))
     return sorted(spans + extra)
+
+
+_MEMBER_ROLES = frozenset("boss manager striker midfielder defender goalkeeper winger captain coach chairman owner "
+                          "squad".split())
+"""Roles a club or company gives its members, written after its name ("Brentford boss Thomas Frank")."""
+
+
+def _clubs_by_role(words: list[str], spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """A one-word name the model tagged PERSON that stands, anywhere in the article, before a role its
+    members fill ("Brentford boss Thomas Frank", "Chelsea captain Reece James") is a club or a
+    company, on every one-word mention, unless the word is a person's surname elsewhere in the
+    article ("Cole Palmer")."""
+    one = [(s, e) for s, e, label, _ in spans if label == "PERSON" and e - s == 1]
+    surnames = {words[e - 1] for s, e, label, _ in spans if label == "PERSON" and e - s >= 2}
+    before_role = {w for w, nxt in zip(words, words[1:]) if nxt.lower() in _MEMBER_ROLES}
+    clubs = {words[s] for s, _ in one} & before_role - surnames
+    if not clubs:
+        return spans
+    return [(s, e, "ORG", source) if label == "PERSON" and e - s == 1 and words[s] in clubs else (s, e, label, source)
+            for s, e, label, source in spans]
 
 
 _NAME_PARTICLES = frozenset("van von de der den ten ter da di du le la bin ibn al el dos das del".split())
