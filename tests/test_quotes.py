@@ -809,3 +809,10 @@ def test_a_headline_quotation_the_article_quotes_again_has_that_speaker():
     assert table[["part", "speaker", "quote"]].values.tolist() == [
         ["headline", "Rachel Reeves", "fair and necessary"], ["body", "Rachel Reeves", "fair and necessary"]]
     assert pd.isna(table["cue"].iloc[0]) and table["statement"].nunique() == 1  # one statement, printed twice
+
+
+def test_the_halves_of_a_joined_quotation_are_not_listed_again_as_unattributed():
+    text = 'Storm\n\n"We were lucky," she said. "The water stopped at the door." The roof held, "just about".'
+    table = quotes(newslens.article_from_text(text, article_id="halves"), include_unattributed=True)
+    assert table[["kind", "quote"]].values.tolist() == [
+        ["direct", "We were lucky, The water stopped at the door."], ["unattributed", "just about"]]

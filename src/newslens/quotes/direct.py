@@ -307,10 +307,10 @@ def _clean_quote(text: str) -> str:
 
 def unattributed_statements(ctx: Context, rows: list[Statement]) -> list[Statement]:
     """The quotations no cue attributes (scare quotes, titles), with no speaker."""
-    taken = {(r.start, r.end) for r in rows}
+    taken = {k for r in rows for k in (r.quotation, *r.merged)}  # the halves of a joined quotation too
     out = []
     for qi, q in enumerate(ctx.quotations):
         toks = ctx.quote_tokens.get(qi, [])
-        if toks and (q.start, q.end) not in taken and _has_words(ctx, q):
+        if toks and qi not in taken and _has_words(ctx, q):
             out.append(_statement(ctx, q, toks[0], "unattributed", None))
     return out
