@@ -816,3 +816,17 @@ def test_the_halves_of_a_joined_quotation_are_not_listed_again_as_unattributed()
     table = quotes(newslens.article_from_text(text, article_id="halves"), include_unattributed=True)
     assert table[["kind", "quote"]].values.tolist() == [
         ["direct", "We were lucky, The water stopped at the door."], ["unattributed", "just about"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [('In a statement, NHS England said it was opening new hubs.\n\n"We know there is more to do," a spokesperson said.',
+      "NHS England"),
+     ('NHS England said it would open hubs. Then the Royal College of Nursing warned of shortages. "Wards are full," a '
+      'spokeswoman said.', "Royal College of Nursing"),
+     ('Tom Lee said he was innocent. "We will appeal," a spokesperson said.', "a spokesperson")],
+    ids=["after-statement", "organisation-of-nursing", "after-a-person"],
+)
+def test_a_spokesperson_speaks_for_the_organisation_that_spoke_just_before(text, speaker):
+    table = quotes(newslens.article_from_text("Hospitals\n\n" + text, article_id="spokes-2"), kinds=("direct",))
+    assert table["speaker"].tolist() == [speaker]

@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import Any
 
-from newslens.names import gender_of_first_name
+from newslens.names import first_name_gender, gender_of_first_name
 from newslens.quotes.context import Context, Mention, MentionIndex, Statement, char, cue_at, cues_in, unquoted
 
 __all__ = ["Attribution", "Speaker", "attribution", "attributed", "resolved_mention", "speaker_of_cue", "via_of"]
@@ -615,22 +615,25 @@ def _role_antecedent(ctx: Context, before: int, head: str) -> Mention | None:
     Minister ... Andrei Rudenko", "TV channel NHK", "Marcus Webb, the central defender," for "the
     74-year-old comedian", "the minister", "the central defender"), else, for an organisation's
     head noun ("the bank"), the last organisation whose name holds it ("Barclays Bank"), else, for
-    a definite description, an organisation that was a sentence's subject in the same or the
-    previous sentence ("Live Nation said ... In a statement, the company said")."""
+    a definite description or a spokesperson, an organisation that was a sentence's subject in the
+    same or the previous sentence ("Live Nation said ... In a statement, the company said", "NHS
+    England said ... “...,” a spokesperson said")."""
     with_role = _names_by_role(ctx).get(head)
     found = with_role.last_ending_by(before) if with_role is not None else None
-    if found is not None or head not in _ORG_HEADS:
+    if found is not None or head not in _ORG_HEADS | _SPOKES:
         return found
     outside = _outside_quotations(ctx)
     orgs = outside.subset("organisation", lambda r: r.label == "ORG")
-    holding = orgs.subset(("organisation named", head), lambda r: head in r.canonical.lower().split())
-    found = holding.last_ending_by(before)
-    if found is not None:
-        return found
-    if ctx.doc[before].lower_ != "the":
-        return None  # "a group of comedians" is not the group named before
-    subjects = orgs.subset("organisation subject", lambda r: ctx.doc[r.doc_end - 1].dep_ in ("nsubj", "nsubjpass")
-                           and gender_of_first_name(r.canonical.split()[0]) is None)  # not a person mislabelled
+    if head in _ORG_HEADS:
+        holding = orgs.subset(("organisation named", head), lambda r: head in r.canonical.lower().split())
+        found = holding.last_ending_by(before)
+        if found is not None:
+            return found
+    if ctx.doc[before].lower_ != "the" and head not in _SPOKES:
+        return None  # "a group of comedians" is not the group named before; "a spokesperson" speaks for it
+    subjects = orgs.subset("organisation subject", lambda r: any(  # "the Royal College of Nursing warned": College
+        ctx.doc[k].dep_ in ("nsubj", "nsubjpass") for k in range(r.doc_start, r.doc_end))
+                           and first_name_gender(r.canonical.split()[0]) is None)  # not a person mislabelled
     subject = subjects.last_ending_by(before)  # "Live Nation said ... . In a statement, the company said"
     if subject is not None and ctx.sentence_of[before] - ctx.sentence_of[subject.doc_start] <= 1:
         return subject
