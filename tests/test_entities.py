@@ -411,14 +411,15 @@ def test_one_capitalised_word_after_a_rank_is_no_person():
 
 
 def test_a_name_before_a_role_its_members_fill_is_a_club_not_a_person():
-    from newslens.entities import _clubs_by_role
+    from newslens.entities import _things_by_next_noun
 
     words = "Kestrel beat Harrow 2-1 . Harrow boss Tom Hale was angry . Jo Cole spoke , then Cole captain Ann Bell".split()
     spans = [(0, 1, "PERSON", "spacy"), (2, 3, "PERSON", "spacy"), (5, 6, "PERSON", "spacy"), (7, 9, "PERSON", "spacy"),
              (12, 14, "PERSON", "spacy"), (17, 18, "PERSON", "spacy"), (19, 21, "PERSON", "spacy")]
     assert [words[s:e] for s, e, _, _ in spans] == [["Kestrel"], ["Harrow"], ["Harrow"], ["Tom", "Hale"], ["Jo", "Cole"],
                                                     ["Cole"], ["Ann", "Bell"]]
-    labels = [label for _, _, label, _ in _clubs_by_role(words, spans)]
+    sentence = [0] * 5 + [1] * 7 + [2] * 4 + [3] * 5
+    labels = [label for _, _, label, _ in _things_by_next_noun(words, spans, sentence)]
     # Harrow is a club on every one-word mention; Kestrel is never seen before a role; Cole is Jo Cole's surname
     assert labels == ["PERSON", "ORG", "ORG", "PERSON", "PERSON", "PERSON", "PERSON"]
 
@@ -429,3 +430,14 @@ def test_a_club_named_before_its_boss_is_an_organisation_on_every_mention():
     mentions = entity_mentions(newslens.article_from_text(text, article_id="club"), numeric=False)
     assert mentions[["text", "label"]].values.tolist() == [
         ["Brentford", "ORG"], ["Bryan Mbeumo", "PERSON"], ["Brentford", "ORG"], ["Thomas Frank", "PERSON"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [("Worshippers gathered for the Arbaeen pilgrimage. Arbaeen marks the end of mourning.", ["EVENT", "EVENT"]),
+     ("Johannes Kepler was an astronomer. The Kepler telescope found planets.", ["PERSON", "PERSON"])],
+    ids=["event", "surname-stays"],
+)
+def test_a_noun_after_a_name_says_what_it_is(text, labels):
+    mentions = entity_mentions(newslens.article_from_text("Story\n\n" + text, article_id="things"), numeric=False)
+    assert mentions["label"].tolist() == labels

@@ -149,7 +149,7 @@ def _entity_mentions(article: Article, backend: str, aliases: Any, parts: Sequen
     spans = _add_first_name_people(words, spans)
     spans = _add_role_people(words, spans)
     spans = _extend_name_particles(words, spans)
-    spans = _clubs_by_role(words, spans)
+    spans = _things_by_next_noun(words, spans, list(zip(tokens["paragraph"], tokens["sentence"])))
     mentions = _to_table(article, tokens, spans)
     mentions = _propagate(article, tokens, mentions)
     return canonicalize(mentions, aliases=aliases)
@@ -394,24 +394,39 @@ def _add_role_people(words: list[str], spans: list[tuple[int, int, str, str]]) -
     return sorted(spans + extra)
 
 
-_MEMBER_ROLES = frozenset("boss manager striker midfielder defender goalkeeper winger captain coach chairman owner "
-                          "squad".split())
-"""Roles a club or company gives its members, written after its name ("Brentford boss Thomas Frank")."""
+_NOUN_AFTER_NAME = {
+    **dict.fromkeys("boss manager striker midfielder defender goalkeeper winger captain coach chairman owner "
+                    "squad".split(), "ORG"),
+    **dict.fromkeys("spacecraft probe lander rover satellite telescope rocket capsule spaceship vaccine drug app "
+                    "chatbot".split(), "PRODUCT"),
+    **dict.fromkeys("pilgrimage rite ritual ceremony festival".split(), "EVENT"),
+}
+"""Nouns written after a name that say what the name is: a club or company by the roles it gives
+its members ("Brentford boss Thomas Frank"), a thing ("the Philae lander"), an event ("the Arbaeen
+pilgrimage")."""
 
 
-def _clubs_by_role(words: list[str], spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
-    """A one-word name the model tagged PERSON that stands, anywhere in the article, before a role its
-    members fill ("Brentford boss Thomas Frank", "Chelsea captain Reece James") is a club or a
-    company, on every one-word mention, unless the word is a person's surname elsewhere in the
-    article ("Cole Palmer")."""
-    one = [(s, e) for s, e, label, _ in spans if label == "PERSON" and e - s == 1]
-    surnames = {words[e - 1] for s, e, label, _ in spans if label == "PERSON" and e - s >= 2}
-    before_role = {w for w, nxt in zip(words, words[1:]) if nxt.lower() in _MEMBER_ROLES}
-    clubs = {words[s] for s, _ in one} & before_role - surnames
-    if not clubs:
+def _things_by_next_noun(words: list[str], spans: list[tuple[int, int, str, str]],
+                         sentence: list[Any]) -> list[tuple[int, int, str, str]]:
+    """A one-word name the model tagged PERSON that stands, anywhere in the article, before a noun
+    saying what it is (:data:`_NOUN_AFTER_NAME`: "Brentford boss Thomas Frank", "the Arbaeen
+    pilgrimage") takes that label on every one-word mention, unless the word is a person's surname
+    elsewhere in the article: the last word of a longer PERSON mention, or written after a
+    capitalised word of its sentence that is not a function word ("Cole Palmer" ... "Cole captain";
+    "Johannes Kepler", which the model may tag as "Kepler" alone, ... "the Kepler telescope").
+    ``sentence`` says which sentence each word is in."""
+    one = {words[s] for s, e, label, _ in spans if label == "PERSON" and e - s == 1}
+    surnames = {words[e - 1] for s, e, label, _ in spans if label == "PERSON" and e - s >= 2} | {
+        b for a, b, sa, sb in zip(words, words[1:], sentence, sentence[1:])
+        if sa == sb and a[:1].isupper() and a.isalpha() and a.lower() not in _FUNCTION_WORDS}
+    relabel: dict[str, str] = {}
+    for word, nxt in zip(words, words[1:]):
+        if word in one and word not in surnames and nxt.lower() in _NOUN_AFTER_NAME:
+            relabel.setdefault(word, _NOUN_AFTER_NAME[nxt.lower()])
+    if not relabel:
         return spans
-    return [(s, e, "ORG", source) if label == "PERSON" and e - s == 1 and words[s] in clubs else (s, e, label, source)
-            for s, e, label, source in spans]
+    return [(s, e, relabel[words[s]], source) if label == "PERSON" and e - s == 1 and words[s] in relabel
+            else (s, e, label, source) for s, e, label, source in spans]
 
 
 _NAME_PARTICLES = frozenset("van von de der den ten ter da di du le la bin ibn al el dos das del".split())
