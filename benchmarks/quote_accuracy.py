@@ -17,7 +17,8 @@ last word equals the gold Source's last word (case-insensitive).
 textacy is installed; it is a benchmark-only dependency, not in requirements.txt.
 
 ``--gum`` adds quotation-span recall on GUM's gold quotations (a gold quotation is found when a
-predicted quotation overlaps it with Jaccard >= 0.5).
+predicted quotation overlaps it with Jaccard >= 0.5; a row that joins the halves of a quotation
+interrupted by its attribution is scored by the quotations it is made of as well as whole).
 
 ``--reported`` scores reported speech instead: gold is every attribution whose Content holds no
 quotation mark at either end ("Rudenko noted that ..."), predictions are newslens's ``reported``
@@ -173,6 +174,7 @@ def predict_textacy(text: str) -> list[dict]:
 
 def gum_recall(folder: Path) -> dict[str, float]:
     import newslens
+    from newslens.marks import find_quotations
     from newslens.quotes import quotes
 
     found = total = 0
@@ -180,7 +182,12 @@ def gum_recall(folder: Path) -> dict[str, float]:
         doc = json.loads(path.read_text(encoding="utf-8"))
         article = newslens.article_from_text(doc["text"], article_id=doc["doc_id"])
         table = quotes(article, kinds=("direct", "partial"), include_unattributed=True)
-        pred = [set(range(s, e)) for s, e in zip(table["start"], table["end"])]
+        rows = list(zip(table["start"], table["end"]))
+        # a quotation interrupted by its attribution is one row spanning both halves: score the
+        # quotations (marks and all) that a row is made of, as well as the row
+        marks = find_quotations(doc["text"], [(p["start"], p["end"]) for p in doc["paragraphs"]])
+        pieces = [(m.start, m.end) for m in marks if any(a <= m.start and m.end <= b for a, b in rows)]
+        pred = [set(range(s, e)) for s, e in rows + pieces]
         for q in doc["quotes"]:
             gold = set(range(q["start"], q["end"]))
             total += 1
