@@ -830,3 +830,20 @@ def test_the_halves_of_a_joined_quotation_are_not_listed_again_as_unattributed()
 def test_a_spokesperson_speaks_for_the_organisation_that_spoke_just_before(text, speaker):
     table = quotes(newslens.article_from_text("Hospitals\n\n" + text, article_id="spokes-2"), kinds=("direct",))
     assert table["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ['In his first videos, which he calls "Consumer Advocate TV," he warns about sugar.',
+     'One ad, "Balanced Rebellion," stars an actor who says the race is open.'],
+    ids=["calls", "apposition"],
+)
+def test_quoted_words_that_name_something_are_no_direct_statement(sentence):
+    table = quotes(newslens.article_from_text("Ads\n\n" + sentence, article_id="names"), kinds=("direct",))
+    assert table.empty
+
+
+def test_a_quoted_answer_of_one_capitalised_word_is_still_direct():
+    table = quotes(newslens.article_from_text('Quiz\n\n"Denver," Hale answered. "Thank You," she said.',
+                                              article_id="answers"), kinds=("direct",))
+    assert table["quote"].tolist() == ["Denver,", "Thank You,"]

@@ -150,8 +150,21 @@ def _kind(ctx: Context, q: Quotation, first: int) -> str:
     if not before or before[-1].text in (":", "—", "–"):
         return "direct"
     if before[-1].text == "," or cue_at(ctx, before[-1].i):
-        return "direct" if _starts_as_sentence(ctx.article.text[q.inner_start : q.inner_end]) else "partial"
+        inner = ctx.article.text[q.inner_start : q.inner_end]
+        return "direct" if _starts_as_sentence(inner) and not _is_name(inner) else "partial"
     return "partial"
+
+
+_NAME_FILLERS = frozenset("a an the of to for and in on at by with or".split())
+
+
+def _is_name(inner: str) -> bool:
+    """Quoted words that name something rather than say it: two to six words, each capitalised but
+    for short fillers, with no full stop, question or exclamation mark ("videos he calls “Consumer
+    Advocate TV,”", "One ad, “Balanced Rebellion,” stars ...")."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", inner)
+    return (2 <= len(words) <= 6 and not any(c in inner for c in ".?!")
+            and all(w[0].isupper() or w.lower() in _NAME_FILLERS for w in words))
 
 
 def _starts_as_sentence(inner: str) -> bool:
