@@ -847,3 +847,10 @@ def test_a_quoted_answer_of_one_capitalised_word_is_still_direct():
     table = quotes(newslens.article_from_text('Quiz\n\n"Denver," Hale answered. "Thank You," she said.',
                                               article_id="answers"), kinds=("direct",))
     assert table["quote"].tolist() == ["Denver,", "Thank You,"]
+
+
+def test_a_quotation_in_capitals_on_a_line_of_its_own_continues_no_one():
+    text = ('Visit\n\n"We will stay the course," Obama told reporters.\n\n"EVENTUALLY VOTERS DECIDE"\n\n'
+            '"Things are going to be fine," he added.')
+    table = quotes(newslens.article_from_text(text, article_id="caps"), kinds=("direct",))
+    assert table["quote"].tolist() == ["We will stay the course,", "Things are going to be fine,"]

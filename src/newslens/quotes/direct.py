@@ -59,6 +59,13 @@ def _headline_echoes(ctx: Context, rows: list[Statement]) -> list[Statement]:
     return rows + echoes  # after their sources, so that they share their statement numbers
 
 
+def _capitals(ctx: Context, q: Quotation) -> bool:
+    """A quotation written in capitals ("“DIVISIVE, STUPID AND WRONG”" on a line of its own): a
+    subheading or a sign, which continues no one's statement."""
+    inner = ctx.article.text[q.inner_start : q.inner_end]
+    return not any(c.islower() for c in inner) and sum(c.isupper() for c in inner) >= 4
+
+
 def _folded(text: str) -> str:
     """Words only, lower case, for matching a headline's quotation with the body's."""
     return " ".join(re.findall(r"\w+", text.lower()))
@@ -76,7 +83,7 @@ def _quotation_statements(ctx: Context) -> list[Statement]:
         kind = _kind(ctx, q, first)
         found = _attribute(ctx, first, final)
         paragraph = int(ctx.tokens.at[first, "paragraph"])
-        if found is None and kind == "direct" and last is not None and opens_sentence(ctx, first):
+        if found is None and kind == "direct" and last is not None and opens_sentence(ctx, first) and not _capitals(ctx, q):
             if last_paragraph is not None and (paragraph == last_paragraph or (
                     paragraph == last_paragraph + 1 and _opens_paragraph(ctx, first))):
                 found = Attribution(speaker=last.speaker, speaker_label=last.speaker_label, speaker_text=None,
