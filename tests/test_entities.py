@@ -441,3 +441,12 @@ def test_a_club_named_before_its_boss_is_an_organisation_on_every_mention():
 def test_a_noun_after_a_name_says_what_it_is(text, labels):
     mentions = entity_mentions(newslens.article_from_text("Story\n\n" + text, article_id="things"), numeric=False)
     assert mentions["label"].tolist() == labels
+
+
+def test_an_acronym_the_article_defines_is_an_alias_of_its_name():
+    text = ("News\n\nAccording to the Korean Central News Agency (KCNA), troops were told to prepare. "
+            "KCNA said the order was final. Christoph Blocher (AFP) spoke.")
+    mentions = entity_mentions(newslens.article_from_text(text, article_id="acronym"), numeric=False)
+    agency = mentions[mentions["text"] == "KCNA"]
+    assert len(agency) == 2 and set(agency["canonical"]) == {"Korean Central News Agency"}
+    assert mentions.loc[mentions["canonical"] == "Christoph Blocher", "text"].tolist() == ["Christoph Blocher"]  # a credit

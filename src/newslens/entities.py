@@ -8,11 +8,14 @@ are metadata, and a caption's numbering is not a name. Then, within each article
 * group names it misses ("G-7", "G20") are added from patterns;
 * a name tagged once is found again where spaCy missed it (alias propagation);
 * an amount the model tagged as a name ("£347m") is an amount (MONEY or CARDINAL);
-* every mention gets a ``canonical`` name: a leading "the", an honorific (Mr, Ms, Dr, Sir, ...)
-  and a possessive dropped, case variants merged, a surname or first name alone merged into the
-  full name ("Rudenko" -> "Andrei Rudenko", "Ms Khan" -> "Irene Khan"), then the shipped table of
-  common variants ("Britain" -> "United Kingdom", :func:`default_aliases`) and a user alias table
-  on top of it ("Moscow" -> "Russia");
+* a title before a name makes a person ("Col Oleksandr Marchenko"), and a noun after a name says
+  what it is ("Brentford boss ...", "the Arbaeen pilgrimage");
+* every mention gets a ``canonical`` name: a leading "the", an honorific or rank (Mr, Ms, Dr, Sir,
+  Col, Det Insp, ...) and a possessive dropped, case variants merged, a surname or first name alone
+  merged into the full name ("Rudenko" -> "Andrei Rudenko", "Ms Khan" -> "Irene Khan"), then the
+  shipped table of common variants ("Britain" -> "United Kingdom", :func:`default_aliases`), the
+  acronyms the article defines ("Korean Central News Agency (KCNA)": KCNA -> Korean Central News
+  Agency) and a user alias table on top of them ("Moscow" -> "Russia");
 * all mentions of one entity get one label (the majority; ties go to the more specific label).
 """
 
@@ -150,9 +153,10 @@ def _entity_mentions(article: Article, backend: str, aliases: Any, parts: Sequen
     spans = _add_role_people(words, spans)
     spans = _extend_name_particles(words, spans)
     spans = _things_by_next_noun(words, spans, list(zip(tokens["paragraph"], tokens["sentence"])))
+    spans, acronyms = _acronyms(words, spans)
     mentions = _to_table(article, tokens, spans)
     mentions = _propagate(article, tokens, mentions)
-    return canonicalize(mentions, aliases=aliases)
+    return canonicalize(mentions, aliases=aliases, defined=acronyms)
 
 
 def _drop_lower_case(tokens: pd.DataFrame, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
@@ -429,6 +433,32 @@ def _things_by_next_noun(words: list[str], spans: list[tuple[int, int, str, str]
             else (s, e, label, source) for s, e, label, source in spans]
 
 
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
+
+
+def _acronyms(words: list[str], spans: list[tuple[int, int, str, str]]
+              ) -> tuple[list[tuple[int, int, str, str]], dict[str, str]]:
+    """Acronyms the article defines: a name followed by its initials in brackets ("Korean Central
+    News Agency (KCNA)", "United Nations Interim Administration Mission in Kosovo (UNMIK)") makes
+    the acronym a mention with the name's label where the model missed it, and an alias of the
+    name. The acronym starts with the name's first capital and uses only its capitals, so a credit
+    after a name ("Christoph Blocher (AFP)") is no acronym; people's names are left alone."""
+    covered = {i for s, e, _, _ in spans for i in range(s, e)}
+    extra, defined = [], {}
+    for s, e, label, _ in spans:
+        if label == "PERSON" or label in NUMERIC_LABELS or e + 2 >= len(words) or words[e] != "(" or words[e + 2] != ")":
+            continue
+        acronym = words[e + 1]
+        capitals = [c for w in words[s:e] for c in w if c.isupper()]
+        if not _ACRONYM.match(acronym) or not capitals or acronym[0] != capitals[0] or not set(
+                acronym.replace("&", "")) <= set(capitals):
+            continue
+        defined[acronym] = " ".join(words[s:e])
+        if e + 1 not in covered:
+            extra.append((e + 1, e + 2, label, "acronym"))
+    return sorted(spans + extra), defined
+
+
 _NAME_PARTICLES = frozenset("van von de der den ten ter da di du le la bin ibn al el dos das del".split())
 
 
@@ -648,8 +678,12 @@ def _clean(name: str) -> str:
     return _POSSESSIVE.sub("", name) if name.endswith(("'s", "’s", "s'", "s’")) else name
 
 
-def canonicalize(mentions: pd.DataFrame, *, aliases: str | Path | Mapping[str, str] | None = None) -> pd.DataFrame:
-    """Give every mention a ``canonical`` name and every entity one label (see the module docstring)."""
+def canonicalize(mentions: pd.DataFrame, *, aliases: str | Path | Mapping[str, str] | None = None,
+                 defined: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Give every mention a ``canonical`` name and every entity one label (see the module docstring).
+
+    ``defined`` holds the aliases the article defines itself (an acronym -> the name it stands for),
+    applied over the shipped defaults and under the user's ``aliases``."""
     table = mentions.copy()
     if table.empty:
         table["canonical"] = pd.Series(dtype="object")
@@ -664,7 +698,8 @@ def canonicalize(mentions: pd.DataFrame, *, aliases: str | Path | Mapping[str, s
         counts = Counter(group)
         display[key] = max(counts, key=lambda form: (counts[form], form[:1].isupper(), -group.index(form)))
     keys = _merge_person_names(folded, table["label"].tolist())
-    alias_map = {**default_aliases(), **load_aliases(aliases)}
+    own = {_key(a): display.get(_key(n), _clean(n)) for a, n in (defined or {}).items()}
+    alias_map = {**default_aliases(), **own, **load_aliases(aliases)}
     table["canonical"] = [alias_map.get(k, display.get(k, k)) for k in keys]
     table["label"] = _one_label_per_entity(table["canonical"].tolist(), table["label"].tolist())
     return table[_COLUMNS]
