@@ -445,8 +445,11 @@ def test_a_noun_after_a_name_says_what_it_is(text, labels):
 
 def test_an_acronym_the_article_defines_is_an_alias_of_its_name():
     text = ("News\n\nAccording to the Korean Central News Agency (KCNA), troops were told to prepare. "
-            "KCNA said the order was final. Christoph Blocher (AFP) spoke.")
+            "KCNA said the order was final. Christoph Blocher (AFP) spoke.\n\nThe Office for Democratic "
+            "Institutions and Human Rights (ODIHR) sent observers. ODIHR said the vote was free.")
     mentions = entity_mentions(newslens.article_from_text(text, article_id="acronym"), numeric=False)
     agency = mentions[mentions["text"] == "KCNA"]
     assert len(agency) == 2 and set(agency["canonical"]) == {"Korean Central News Agency"}
+    office = mentions[mentions["text"] == "ODIHR"]  # a leading "The" is no initial
+    assert len(office) == 2 and set(office["canonical"]) == {"Office for Democratic Institutions and Human Rights"}
     assert mentions.loc[mentions["canonical"] == "Christoph Blocher", "text"].tolist() == ["Christoph Blocher"]  # a credit

@@ -38,7 +38,7 @@ from newslens.article import Article
 from newslens.dispatch import named, per_article
 from newslens.errors import ArticleError, InvalidArgument, MissingData
 from newslens.layouts import COUNTED_PARTS
-from newslens.names import first_name_gender
+from newslens.names import NAME_FILLERS, first_name_gender
 from newslens.nlp import spacy_docs
 
 __all__ = [
@@ -68,7 +68,6 @@ _TITLE_WORDS = frozenset(
 )
 _GROUP_PATTERN = re.compile(r"^G-?(?:7|8|20|77)$")
 _PREFIX = re.compile(r"^(?:the|The|THE)\s+")
-
 _AMOUNT = re.compile(r"^(?:[£$€¥₹]?\d[\d,.]*(?:m|bn|mn|tn|k)?|[£$€¥₹]|million|billion|trillion|thousand)$", re.IGNORECASE)
 _CURRENCY = frozenset("£$€¥₹")
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
@@ -321,7 +320,6 @@ _NOT_SURNAMES = frozenset(
     "Stadium Arena Theatre Theater Museum Library Building Tower County City Falls Mountain Hotel Prison Court "
     "Act Bill Line Group Company Inc Ltd Corp Memorial Medal Show Festival Club Bowl Bible Gospel Series "
     "Trophy Games Open".split())
-_FUNCTION_WORDS = frozenset("the a an of and or in on at to for from by with".split())
 
 
 def _add_first_name_people(words: list[str], spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
@@ -337,7 +335,7 @@ def _add_first_name_people(words: list[str], spans: list[tuple[int, int, str, st
             continue
         j = i + 1
         while (j < len(words) and j - i <= 2 and j not in covered and words[j].istitle() and words[j].isalpha()
-               and words[j].lower() not in _FUNCTION_WORDS):
+               and words[j].lower() not in NAME_FILLERS):
             j += 1
         if j > i + 1 and words[j - 1] not in _NOT_SURNAMES and (j >= len(words) or not words[j][:1].isupper()):
             extra.append((i, j, "PERSON", "first name"))
@@ -422,7 +420,7 @@ def _things_by_next_noun(words: list[str], spans: list[tuple[int, int, str, str]
     one = {words[s] for s, e, label, _ in spans if label == "PERSON" and e - s == 1}
     surnames = {words[e - 1] for s, e, label, _ in spans if label == "PERSON" and e - s >= 2} | {
         b for a, b, sa, sb in zip(words, words[1:], sentence, sentence[1:])
-        if sa == sb and a[:1].isupper() and a.isalpha() and a.lower() not in _FUNCTION_WORDS}
+        if sa == sb and a[:1].isupper() and a.isalpha() and a.lower() not in NAME_FILLERS}
     relabel: dict[str, str] = {}
     for word, nxt in zip(words, words[1:]):
         if word in one and word not in surnames and nxt.lower() in _NOUN_AFTER_NAME:
@@ -439,7 +437,7 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 def _acronyms(words: list[str], spans: list[tuple[int, int, str, str]]
               ) -> tuple[list[tuple[int, int, str, str]], dict[str, str]]:
     """Acronyms the article defines: a name followed by its initials in brackets ("Korean Central
-    News Agency (KCNA)", "United Nations Interim Administration Mission in Kosovo (UNMIK)") makes
+    News Agency (KCNA)", "Office for Democratic Institutions and Human Rights (ODIHR)") makes
     the acronym a mention with the name's label where the model missed it, and an alias of the
     name. The acronym starts with the name's first capital and uses only its capitals, so a credit
     after a name ("Christoph Blocher (AFP)") is no acronym; people's names are left alone."""
@@ -449,7 +447,7 @@ def _acronyms(words: list[str], spans: list[tuple[int, int, str, str]]
         if label == "PERSON" or label in NUMERIC_LABELS or e + 2 >= len(words) or words[e] != "(" or words[e + 2] != ")":
             continue
         acronym = words[e + 1]
-        capitals = [c for w in words[s:e] for c in w if c.isupper()]
+        capitals = [c for w in words[s:e] if w.lower() != "the" for c in w if c.isupper()]
         if not _ACRONYM.match(acronym) or not capitals or acronym[0] != capitals[0] or not set(
                 acronym.replace("&", "")) <= set(capitals):
             continue

@@ -9,7 +9,11 @@ import csv
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["first_name_gender", "gender_of_first_name"]
+__all__ = ["NAME_FILLERS", "first_name_gender", "gender_of_first_name"]
+
+NAME_FILLERS = frozenset("the a an of and or in on at to for from by with".split())
+"""Short words written lower case inside a capitalised name or title ("Office for Democratic
+Institutions", "Law and Order"): a run of capitalised words may hold them and stay a name."""
 
 _CENSUS_RATIO = 10.0
 """A Census first name marks a gender when one sex bears it ten times as often as the other

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from newslens.marks import ALL_MARKS, Quotation
+from newslens.names import NAME_FILLERS
 from newslens.quotes.context import (
     Context,
     Statement,
@@ -47,7 +48,8 @@ def _headline_echoes(ctx: Context, rows: list[Statement]) -> list[Statement]:
         if qi in taken or not toks or ctx.tokens.at[toks[0], "part"] != "headline" or not _has_words(ctx, q):
             continue
         words = _folded(ctx.article.text[q.inner_start : q.inner_end])
-        source = next((r for r in rows if r.part != "headline" and words and words in _folded(r.quote)), None)
+        source = next((r for r in rows if r.part != "headline" and words and f" {words} " in f" {_folded(r.quote)} "),
+                      None)
         if source is None:
             continue
         found = Attribution(speaker=source.speaker, speaker_label=source.speaker_label, speaker_text=None,
@@ -162,16 +164,13 @@ def _kind(ctx: Context, q: Quotation, first: int) -> str:
     return "partial"
 
 
-_NAME_FILLERS = frozenset("a an the of to for and in on at by with or".split())
-
-
 def _is_name(inner: str) -> bool:
     """Quoted words that name something rather than say it: two to six words, each capitalised but
     for short fillers, with no full stop, question or exclamation mark ("videos he calls “Consumer
     Advocate TV,”", "One ad, “Balanced Rebellion,” stars ...")."""
     words = re.findall(r"[^\W\d_][\w'’-]*", inner)
     return (2 <= len(words) <= 6 and not any(c in inner for c in ".?!")
-            and all(w[0].isupper() or w.lower() in _NAME_FILLERS for w in words))
+            and all(w[0].isupper() or w.lower() in NAME_FILLERS for w in words))
 
 
 def _starts_as_sentence(inner: str) -> bool:
