@@ -435,8 +435,10 @@ def test_a_club_named_before_its_boss_is_an_organisation_on_every_mention():
 @pytest.mark.parametrize(
     ("text", "labels"),
     [("Worshippers gathered for the Arbaeen pilgrimage. Arbaeen marks the end of mourning.", ["EVENT", "EVENT"]),
+     ("She studied at Rice before moving. Rice University gave her a post.", ["ORG", "ORG"]),
+     ("Lena went to Eton, then left Eton College at 16.", ["PERSON", "ORG", "ORG"]),
      ("Johannes Kepler was an astronomer. The Kepler telescope found planets.", ["PERSON", "PERSON"])],
-    ids=["event", "surname-stays"],
+    ids=["event", "university", "school", "surname-stays"],
 )
 def test_a_noun_after_a_name_says_what_it_is(text, labels):
     mentions = entity_mentions(newslens.article_from_text("Story\n\n" + text, article_id="things"), numeric=False)

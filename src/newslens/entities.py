@@ -402,10 +402,12 @@ _NOUN_AFTER_NAME = {
     **dict.fromkeys("spacecraft probe lander rover satellite telescope rocket capsule spaceship vaccine drug app "
                     "chatbot".split(), "PRODUCT"),
     **dict.fromkeys("pilgrimage rite ritual ceremony festival".split(), "EVENT"),
+    **dict.fromkeys("school college university academy hospital".split(), "ORG"),
+    **dict.fromkeys("airport station stadium".split(), "FAC"),
 }
 """Nouns written after a name that say what the name is: a club or company by the roles it gives
 its members ("Brentford boss Thomas Frank"), a thing ("the Philae lander"), an event ("the Arbaeen
-pilgrimage")."""
+pilgrimage"), an institution or a building ("Harrow School" ... "he was sent to Harrow")."""
 
 
 def _things_by_next_noun(words: list[str], spans: list[tuple[int, int, str, str]],
