@@ -455,3 +455,12 @@ def test_an_acronym_the_article_defines_is_an_alias_of_its_name():
     office = mentions[mentions["text"] == "ODIHR"]  # a leading "The" is no initial
     assert len(office) == 2 and set(office["canonical"]) == {"Office for Democratic Institutions and Human Rights"}
     assert mentions.loc[mentions["canonical"] == "Christoph Blocher", "text"].tolist() == ["Christoph Blocher"]  # a credit
+
+
+def test_a_persons_name_alone_that_the_model_called_a_thing_is_the_person():
+    text = ("Match\n\nCole Palmer scored twice. Enzo Maresca's side have now won seven games in a row.\n\n"
+            '"Cole is a special player, but the team is the star," Maresca said.')
+    mentions = entity_mentions(newslens.article_from_text(text, article_id="thing-person"), numeric=False)
+    rows = mentions[mentions["text"].isin(["Cole", "Maresca"])]
+    assert rows[["text", "canonical", "label"]].values.tolist() == [
+        ["Cole", "Cole Palmer", "PERSON"], ["Maresca", "Enzo Maresca", "PERSON"]]

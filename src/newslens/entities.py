@@ -698,6 +698,8 @@ def canonicalize(mentions: pd.DataFrame, *, aliases: str | Path | Mapping[str, s
         counts = Counter(group)
         display[key] = max(counts, key=lambda form: (counts[form], form[:1].isupper(), -group.index(form)))
     keys = _merge_person_names(folded, table["label"].tolist())
+    table["label"] = ["PERSON" if label in _THING_LABELS and key != k else label  # a person's name, whatever the model said
+                      for label, key, k in zip(table["label"], folded, keys)]
     own = {_key(a): display.get(_key(n), _clean(n)) for a, n in (defined or {}).items()}
     alias_map = {**default_aliases(), **own, **load_aliases(aliases)}
     table["canonical"] = [alias_map.get(k, display.get(k, k)) for k in keys]
@@ -705,13 +707,21 @@ def canonicalize(mentions: pd.DataFrame, *, aliases: str | Path | Mapping[str, s
     return table[_COLUMNS]
 
 
+_THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
+"""Labels the model gives a person's name alone by mistake ("Maresca" WORK_OF_ART, "Cole" PRODUCT
+after "Enzo Maresca" and "Cole Palmer"): such a word that is one person's first name or surname
+is that person."""
+
+
 def _merge_person_names(keys: list[str], labels: list[str]) -> list[str]:
-    """Map a one-word PERSON mention to the only full name that starts or ends with it, and a
-    surname with particles ("Ten Hag") to the only full name that ends with it ("Erik ten Hag")."""
+    """Map a one-word PERSON mention (or one the model labelled a thing) to the only full name that
+    starts or ends with it, a one-word organisation, place or nationality to the only full name
+    that ends with it, and a surname with particles ("Ten Hag") to the only full name that ends
+    with it ("Erik ten Hag")."""
     full = sorted({k for k, label in zip(keys, labels) if label == "PERSON" and " " in k})
     out = list(keys)
     for i, (key, label) in enumerate(zip(keys, labels)):
-        if label not in ("PERSON", "ORG", "GPE", "NORP"):
+        if label not in ("PERSON", "ORG", "GPE", "NORP") and label not in _THING_LABELS:
             continue
         if " " not in key:
             matches = [f for f in full if f.split()[-1] == key or f.split()[0] == key]
@@ -719,7 +729,7 @@ def _merge_person_names(keys: list[str], labels: list[str]) -> list[str]:
             matches = [f for f in full if f != key and f.endswith(" " + key)]
         else:
             continue
-        if len(matches) == 1 and (label == "PERSON" or key in {f.split()[-1] for f in matches}):
+        if len(matches) == 1 and (label == "PERSON" or label in _THING_LABELS or key in {f.split()[-1] for f in matches}):
             out[i] = matches[0]
     return out
 
