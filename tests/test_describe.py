@@ -48,7 +48,9 @@ def test_sentences_name_only_what_the_table_holds(rugby):
     body = sentence_table(rugby, quotes=quotes(rugby))
     body = body[body["part"] == "body"]
     longest = describe.long_sentences(body, n=2)
-    assert f"across the body, {int(body['has_quote'].sum())} of {len(body)} sentences do." in longest
+    quoted = int(body["has_quote"].sum())
+    assert (f"across the body, {quoted} of {len(body)} sentences do." if quoted else
+            f"across the body, none of {len(body)} sentences does.") in longest
     for number in body.sort_values("words", ascending=False)["sentence"].head(2):
         assert str(number) in longest
     mix = describe.quotation_mix(quotation_share(rugby, quotes=quotes(rugby)))
@@ -97,4 +99,16 @@ def test_entity_kinds_and_ranks():
                                            "part": "body"}), by="article_id")
     said = describe.length_rank(ranks, "b")
     assert said.startswith("Its sentences average 30.0 words, longer than the median article's 20.0")
-    assert said.endswith("3 of 3 from the shortest.")
+    assert said.endswith(": the longest of 3.")
+    assert describe.length_rank(ranks, "a").endswith(": the shortest of 3.")
+    assert describe.length_rank(ranks, "c").endswith(": the 2nd shortest of 3.")
+
+
+def test_the_longest_sentences_say_none_and_all_in_words():
+    body = pd.DataFrame({"sentence": [1, 2, 3], "words": [30, 20, 10], "has_quote": [False, False, False],
+                         "part": "body"})
+    assert describe.long_sentences(body, n=2) == ("Of the 2 longest sentences (sentences 1 and 2), none holds a "
+                                                 "quotation; across the body, none of 3 sentences does.")
+    body["has_quote"] = [True, True, False]
+    assert describe.long_sentences(body, n=2) == ("Of the 2 longest sentences (sentences 1 and 2), all hold a "
+                                                 "quotation; across the body, 2 of 3 sentences do.")

@@ -165,9 +165,12 @@ def long_sentences(body: pd.DataFrame, *, n: int = 3) -> str:
     share = int(body["has_quote"].sum())
     parts = list(dict.fromkeys(body["part"])) if "part" in body.columns else []
     scope = f"the {parts[0]}" if len(parts) == 1 else "these sentences"
+    held = ("none holds" if quoted == 0 else "it holds" if len(longest) == 1 else
+            "all hold" if quoted == len(longest) else f"{quoted} hold{'s' if quoted == 1 else ''}")
+    across = (f"none of {plural(len(body), 'sentence')} does" if share == 0 else
+              f"{share} of {plural(len(body), 'sentence')} do{'es' if len(body) == 1 else ''}")
     return (f"Of the {plural(len(longest), 'longest sentence')} (sentence{'s' if len(longest) > 1 else ''} {numbers}), "
-            f"{quoted} hold{'s' if quoted == 1 else ''} a quotation; across {scope}, "
-            f"{share} of {plural(len(body), 'sentence')} do.")
+            f"{held} a quotation; across {scope}, {across}.")
 
 
 def sentence_spread(body: pd.DataFrame) -> str:
@@ -223,5 +226,13 @@ def length_rank(summary: pd.DataFrame, article_id: str) -> str:
     mean = float(ranked.loc[place - 1, "mean"])
     median = float(ranked["mean"].median())
     side = "longer" if mean > median else "shorter" if mean < median else "as long as"
+    rank = ("the shortest" if place == 1 else "the longest" if place == len(ranked)
+            else f"the {_ordinal(place)} shortest")
     return (f"Its sentences average {mean:.1f} words, {side}{'' if side == 'as long as' else ' than'} the median "
-            f"article's {median:.1f}: {place} of {len(ranked)} from the shortest.")
+            f"article's {median:.1f}: {rank} of {len(ranked)}.")
+
+
+def _ordinal(n: int) -> str:
+    """2nd, 3rd, 11th, 21st."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
