@@ -854,3 +854,15 @@ def test_a_quotation_in_capitals_on_a_line_of_its_own_continues_no_one():
             '"Things are going to be fine," he added.')
     table = quotes(newslens.article_from_text(text, article_id="caps"), kinds=("direct",))
     assert table["quote"].tolist() == ["We will stay the course,", "Things are going to be fine,"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [("A spokesman for Davies's station, Hits Radio, said: \"Mark's comments do not reflect our values.\"", "Hits Radio"),
+     ('A spokesman for President Erdogan said: "We reject the claims."', "a spokesman for President Erdogan")],
+    ids=["organisation-in-apposition", "person-only"],
+)
+def test_a_spokesman_speaks_for_the_organisation_named_in_his_phrase_even_beside_a_person(sentence, speaker):
+    text = "Row\n\nRadio presenter Mark Davies had mocked the singer's outfit.\n\n" + sentence
+    table = quotes(newslens.article_from_text(text, article_id="spokes-3"), kinds=("direct",))
+    assert table["speaker"].tolist() == [speaker]

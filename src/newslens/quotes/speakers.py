@@ -257,8 +257,10 @@ def _subject_span(ctx: Context, subject: Any, *, end: int | None = None) -> Spea
         head_hit = [m for m in pick if m.doc_start <= subject.i < m.doc_end] or [  # "the head of X, Takeshi Iwaya,"
             m for m in pick if any(ctx.doc[k].dep_ == "appos" and ctx.doc[k].head.i == subject.i
                                      for k in range(m.doc_start, m.doc_end))]
-        row = (head_hit or pick)[-1 if people else 0]
-        speaks_for = row.label == "ORG" and not people and _speaks_for(ctx, subject, row)
+        if people and not head_hit and subject.lower_ in _SPOKES:  # "A spokesman for Davies's station, Hits Radio,"
+            pick = [m for m in inside if m.label == "ORG" and _speaks_for(ctx, subject, m)][-1:] or pick
+        row = (head_hit or pick)[-1 if pick is people else 0]
+        speaks_for = row.label == "ORG" and _speaks_for(ctx, subject, row)
         if head_hit or speaks_for or (people and subject.pos_ != "NOUN"):
             return _resolved(ctx, row.doc_start, row.doc_end)
         # "Britain's ambassador said", "a spokesman for President Erdogan said": not Britain, not Erdogan
