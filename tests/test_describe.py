@@ -112,3 +112,6 @@ def test_the_longest_sentences_say_none_and_all_in_words():
     body["has_quote"] = [True, True, False]
     assert describe.long_sentences(body, n=2) == ("Of the 2 longest sentences (sentences 1 and 2), all hold a "
                                                  "quotation; across the body, 2 of 3 sentences do.")
+    assert describe.long_sentences(body, n=1).startswith("Of the 1 longest sentence (sentence 1), it holds a quotation;")
+    body["has_quote"] = [False, True, False]
+    assert describe.long_sentences(body, n=1).startswith("Of the 1 longest sentence (sentence 1), it holds no quotation;")

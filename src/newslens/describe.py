@@ -165,12 +165,12 @@ def long_sentences(body: pd.DataFrame, *, n: int = 3) -> str:
     share = int(body["has_quote"].sum())
     parts = list(dict.fromkeys(body["part"])) if "part" in body.columns else []
     scope = f"the {parts[0]}" if len(parts) == 1 else "these sentences"
-    held = ("none holds" if quoted == 0 else "it holds" if len(longest) == 1 else
-            "all hold" if quoted == len(longest) else f"{quoted} hold{'s' if quoted == 1 else ''}")
+    held = (("it holds a" if quoted else "it holds no") if len(longest) == 1 else "none holds a" if quoted == 0 else
+            "all hold a" if quoted == len(longest) else f"{quoted} hold{'s' if quoted == 1 else ''} a")
     across = (f"none of {plural(len(body), 'sentence')} does" if share == 0 else
               f"{share} of {plural(len(body), 'sentence')} do{'es' if len(body) == 1 else ''}")
     return (f"Of the {plural(len(longest), 'longest sentence')} (sentence{'s' if len(longest) > 1 else ''} {numbers}), "
-            f"{held} a quotation; across {scope}, {across}.")
+            f"{held} quotation; across {scope}, {across}.")
 
 
 def sentence_spread(body: pd.DataFrame) -> str:
