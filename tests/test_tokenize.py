@@ -52,6 +52,12 @@ def test_quotation_marks_are_separate_tokens():
     assert words("“somewhat positive“ direction”, he") == ["“", "somewhat", "positive", "“", "direction", "”", ",", "he"]
 
 
+def test_a_full_stop_before_a_citation_is_a_token():
+    assert words("He studied at Harrow School. [27]") == ["He", "studied", "at", "Harrow", "School", ".", "[", "27", "]"]
+    assert words("It rained. [citation needed]") == ["It", "rained", ".", "[", "citation", "needed", "]"]
+    assert words("They met at 5 p.m. [3]") == ["They", "met", "at", "5", "p.m.", "[", "3", "]"]
+
+
 def test_possessives_and_words_that_stay_whole():
     assert words("Tokyo's steps") == ["Tokyo", "'s", "steps"]
     assert words("Tokyo’s steps") == ["Tokyo", "’s", "steps"]

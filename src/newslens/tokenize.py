@@ -84,9 +84,18 @@ def _align(text: str, tokens: Sequence[str]) -> list[tuple[int, int]]:
 
 
 def _split_final_period(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentence's last full stop as a token of its own, past closing marks and a citation
+    ("at Harrow School. [27]": "School", ".")."""
     i = len(spans) - 1
-    while i >= 0 and text[spans[i][0] : spans[i][1]] in _CLOSERS:
-        i -= 1
+    while i >= 0:
+        token = text[spans[i][0] : spans[i][1]]
+        opening = next((k for k in range(i - 1, max(i - 5, -1), -1) if text[spans[k][0] : spans[k][1]] == "["), None)
+        if token == "]" and opening is not None:
+            i = opening - 1
+        elif token in _CLOSERS:
+            i -= 1
+        else:
+            break
     if i < 0:
         return spans
     start, end = spans[i]
