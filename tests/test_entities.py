@@ -464,3 +464,17 @@ def test_a_persons_name_alone_that_the_model_called_a_thing_is_the_person():
     rows = mentions[mentions["text"].isin(["Cole", "Maresca"])]
     assert rows[["text", "canonical", "label"]].values.tolist() == [
         ["Cole", "Cole Palmer", "PERSON"], ["Maresca", "Enzo Maresca", "PERSON"]]
+
+
+def test_a_name_given_in_full_as_a_person_stays_a_person_whatever_its_surname_alone_was_tagged():
+    text = ("Senator wants Trump barred\n\nA senator in Manila wants Donald Trump barred from the islands. Trump "
+            "has a tower in the capital. Trump said the plan was silly, and Trump aides laughed.")
+    mentions = entity_mentions(newslens.article_from_text(text, article_id="full-name"), numeric=False)
+    trump = mentions[mentions["canonical"] == "Donald Trump"]
+    assert len(trump) >= 4 and set(trump["label"]) == {"PERSON"}
+
+
+def test_an_organisation_cut_at_its_and_is_whole():
+    text = "Nurse struck off\n\nThe Nursing and Midwifery Council said the nurse had been suspended."
+    mentions = entity_mentions(newslens.article_from_text(text, article_id="and-name"), numeric=False)
+    assert "Nursing and Midwifery Council" in mentions["canonical"].tolist()

@@ -38,7 +38,7 @@ from newslens.article import Article
 from newslens.dispatch import named, per_article
 from newslens.errors import ArticleError, InvalidArgument, MissingData
 from newslens.layouts import COUNTED_PARTS
-from newslens.names import NAME_FILLERS, first_name_gender
+from newslens.names import NAME_FILLERS, ROLE_NOUNS, first_name_gender
 from newslens.nlp import spacy_docs
 
 __all__ = [
@@ -151,6 +151,7 @@ def _entity_mentions(article: Article, backend: str, aliases: Any, parts: Sequen
     spans = _add_first_name_people(words, spans)
     spans = _add_role_people(words, spans)
     spans = _extend_name_particles(words, spans)
+    spans = _extend_coordinated_names(words, spans)
     spans = _things_by_next_noun(words, spans, list(zip(tokens["paragraph"], tokens["sentence"])))
     spans, acronyms = _acronyms(words, spans)
     mentions = _to_table(article, tokens, spans)
@@ -343,21 +344,6 @@ def _add_first_name_people(words: list[str], spans: list[tuple[int, int, str, st
     return sorted(spans + extra)
 
 
-_ROLE_NOUNS = frozenset(
-    "mathematician writer author novelist poet playwright journalist reporter editor columnist photographer filmmaker "
-    "director producer actor actress singer songwriter rapper musician composer pianist guitarist drummer artist "
-    "painter sculptor architect designer comedian presenter broadcaster scientist physicist chemist biologist "
-    "astronomer economist historian philosopher linguist grammarian scholar professor lecturer teacher researcher "
-    "engineer inventor entrepreneur businessman businesswoman banker investor lawyer attorney prosecutor senator "
-    "congressman congresswoman governor mayor ambassador diplomat spokesman spokeswoman spokesperson activist "
-    "campaigner politician chairman chairwoman founder co-founder striker midfielder defender goalkeeper quarterback "
-    "pitcher athlete footballer cricketer golfer boxer coach detective surgeon priest bishop rabbi imam pastor friend "
-    "brother sister father mother son daughter wife husband uncle aunt cousin nephew niece interviewee laureate "
-    "colleague teammate aide adviser advisor".split())
-"""Nouns that name a person's role or relation; a name right after one is a person's ("the
-grammarian Aelius Donatus", "his friend Auguste Chevalier")."""
-
-
 _RANKS = frozenset("Col Gen Lt Maj Capt Sgt Cpl Brig Adm Cmdr Insp Det Supt Cllr Rev".split())
 """Titles abbreviated before a person's full name ("Col Oleksandr Marchenko", "Det Insp ...")."""
 _HONORIFICS = frozenset("Mr Mrs Ms Mx Dr Prof".split())
@@ -378,7 +364,7 @@ def _add_role_people(words: list[str], spans: list[tuple[int, int, str, str]]) -
     extra = []
     for i, word in enumerate(words[:-1]):
         title = word.rstrip(".")
-        if word in _ROLE_NOUNS or title in _RANKS:
+        if word in ROLE_NOUNS or title in _RANKS:
             least = 2
         elif title in _HONORIFICS:
             least = 1
@@ -486,6 +472,20 @@ def _extend_name_particles(words: list[str], spans: list[tuple[int, int, str, st
             if span[1] > end:  # the model's reading of a particle goes ("ten" tagged CARDINAL)
                 dropped.update(by_start[k] for k in range(end, j) if k in by_start)
         out.append(span)
+    return out
+
+
+def _extend_coordinated_names(words: list[str], spans: list[tuple[int, int, str, str]]
+                              ) -> list[tuple[int, int, str, str]]:
+    """An organisation's name the model cut at its "and": "Midwifery Council" of "the Nursing and
+    Midwifery Council" (after "the", one capitalised word that no mention covers, then "and")."""
+    covered = {i for s, e, _, _ in spans for i in range(s, e)}
+    out = []
+    for start, end, label, source in spans:
+        if (label == "ORG" and start >= 3 and words[start - 1] == "and" and words[start - 3] in ("the", "The")
+                and words[start - 2][:1].isupper() and words[start - 2].isalpha() and start - 2 not in covered):
+            start -= 2
+        out.append((start, end, label, source))
     return out
 
 
@@ -703,7 +703,7 @@ def canonicalize(mentions: pd.DataFrame, *, aliases: str | Path | Mapping[str, s
     own = {_key(a): display.get(_key(n), _clean(n)) for a, n in (defined or {}).items()}
     alias_map = {**default_aliases(), **own, **load_aliases(aliases)}
     table["canonical"] = [alias_map.get(k, display.get(k, k)) for k in keys]
-    table["label"] = _one_label_per_entity(table["canonical"].tolist(), table["label"].tolist())
+    table["label"] = _one_label_per_entity(table["canonical"].tolist(), table["label"].tolist(), folded)
     return table[_COLUMNS]
 
 
@@ -734,12 +734,19 @@ def _merge_person_names(keys: list[str], labels: list[str]) -> list[str]:
     return out
 
 
-def _one_label_per_entity(canonical: list[str], labels: list[str]) -> list[str]:
+def _one_label_per_entity(canonical: list[str], labels: list[str], texts: list[str]) -> list[str]:
+    """The label most of an entity's mentions have (the higher in ``LABEL_PRIORITY`` on a tie), but
+    PERSON for an entity named in full as a person ("Donald Trump" tagged PERSON, with a first name
+    of ``data/first_names.csv``) whatever its surname alone was tagged ("Trump" ORG, as in "Trump
+    Tower")."""
     rank = {label: i for i, label in enumerate(LABEL_PRIORITY)}
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for name, label in zip(canonical, labels):
         counts[name][label] += 1
     best = {name: min(c, key=lambda lab: (-c[lab], rank.get(lab, len(rank)))) for name, c in counts.items()}
+    for name, label, text in zip(canonical, labels, texts):
+        if label == "PERSON" and " " in text and first_name_gender(text.split()[0]):
+            best[name] = "PERSON"
     return [best[name] for name in canonical]
 
 

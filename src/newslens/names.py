@@ -9,11 +9,25 @@ import csv
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["NAME_FILLERS", "first_name_gender", "gender_of_first_name"]
+__all__ = ["NAME_FILLERS", "ROLE_NOUNS", "first_name_gender", "gender_of_first_name"]
 
 NAME_FILLERS = frozenset("the a an of and or in on at to for from by with".split())
 """Short words written lower case inside a capitalised name or title ("Office for Democratic
 Institutions", "Law and Order"): a run of capitalised words may hold them and stay a name."""
+
+ROLE_NOUNS = frozenset(
+    "mathematician writer author novelist poet playwright journalist reporter editor columnist photographer filmmaker "
+    "director producer actor actress singer songwriter rapper musician composer pianist guitarist drummer artist "
+    "painter sculptor architect designer comedian presenter broadcaster scientist physicist chemist biologist "
+    "astronomer economist historian philosopher linguist grammarian scholar professor lecturer teacher researcher "
+    "engineer inventor entrepreneur businessman businesswoman banker investor lawyer attorney prosecutor senator "
+    "congressman congresswoman governor mayor ambassador diplomat spokesman spokeswoman spokesperson activist "
+    "campaigner politician chairman chairwoman founder co-founder striker forward winger midfielder defender goalkeeper "
+    "quarterback pitcher athlete footballer cricketer golfer boxer coach detective surgeon priest bishop rabbi imam "
+    "pastor friend brother sister father mother son daughter wife husband uncle aunt cousin nephew niece interviewee laureate "
+    "colleague teammate aide adviser advisor".split())
+"""Nouns that name a person's role or relation; a name right after one is a person's ("the
+grammarian Aelius Donatus", "his friend Auguste Chevalier")."""
 
 _CENSUS_RATIO = 10.0
 """A Census first name marks a gender when one sex bears it ten times as often as the other
