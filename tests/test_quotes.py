@@ -866,3 +866,84 @@ def test_a_spokesman_speaks_for_the_organisation_named_in_his_phrase_even_beside
     text = "Row\n\nRadio presenter Mark Davies had mocked the singer's outfit.\n\n" + sentence
     table = quotes(newslens.article_from_text(text, article_id="spokes-3"), kinds=("direct",))
     assert table["speaker"].tolist() == [speaker]
+
+
+def test_a_persons_gender_is_read_from_the_pronouns_of_a_sentence_naming_only_them():
+    text = ("Residency\n\nAdele has said her concerts in the city will be her last for a long time.\n\n"
+            "Music journalist Mark Beaumont said Adele was unusual in being able to step away.\n\n"
+            '"Most artists cannot afford to disappear," he said.')
+    table = quotes(newslens.article_from_text(text, article_id="pronoun-gender"), kinds=("direct",))
+    assert table["speaker"].tolist() == ["Mark Beaumont"]
+
+
+def test_a_surname_two_people_share_takes_no_gender_from_pronouns():
+    text = ("Rally\n\nBill Clinton and Hillary Clinton spoke in Ohio. Clinton praised his own record.\n\n"
+            "After meeting Al Sharpton, Clinton proposed rules that would end what she said were unfair fines.")
+    table = quotes(newslens.article_from_text(text, article_id="shared-surname"), kinds=("reported",))
+    assert table["speaker"].tolist() == ["Clinton"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [("The mayor did not say how long the closure would last.", "did not say"),
+     ("The mayor declined to say whether the bridge would reopen.", "declined to say"),
+     ("The mayor would not say when the repairs would start.", "would not say")],
+    ids=["did-not", "declined-to", "would-not"],
+)
+def test_a_cue_said_not_to_have_been_spoken_shows_it(sentence, cue):
+    table = quotes(newslens.article_from_text("Bridge\n\n" + sentence, article_id="unsaid"), kinds=("reported",))
+    assert table["cue"].tolist() == [cue]
+
+
+def test_reported_words_end_before_an_according_to_of_their_own():
+    text = "Dam\n\nEngineers had warned two years ago that the dam was in poor repair, according to a local paper."
+    table = quotes(newslens.article_from_text(text, article_id="according-tail"), kinds=("reported",))
+    assert sorted(zip(table["speaker"], table["quote"])) == [
+        ("Engineers", "the dam was in poor repair"),
+        ("a local paper", "Engineers had warned two years ago that the dam was in poor repair")]
+
+
+def test_one_persons_name_beside_a_group_names_the_person_of_its_phrase():
+    text = ("Court\n\nIn a statement, the family of one patient, Margaret Ellis, said they had been haunted "
+            "by her final weeks.")
+    table = quotes(newslens.article_from_text(text, article_id="group-name"), kinds=("reported",))
+    assert table["speaker"].tolist() == ["the family of one patient"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [("Minister refuses to quit\n\n9 June 2025\n\nThe education secretary has said she will not resign after a "
+      "damning report.\n\nBridget Phillipson told the radio programme that the government had inherited a mess.",
+      "Bridget Phillipson"),
+     ("Front line: 'We are short of shells', says commander\n\nA senior commander has warned that his troops are "
+      "running low on ammunition.\n\nCol Oleksandr Marchenko, who leads a brigade, told the BBC the guns were "
+      "silent at night.", "Oleksandr Marchenko"),
+     ("Court ruling\n\nThe state won its appeal on Tuesday.\n\nIn May, a district judge said the law was unfair."
+      "\n\nCircuit Judge David Mack, writing for the majority, said the law was fair.", "a district judge")],
+    ids=["lead", "headline", "not-after-the-lead"],
+)
+def test_a_lead_may_name_its_speaker_by_role_and_give_the_name_next(text, speaker):
+    table = quotes(newslens.article_from_text(text, article_id="delayed"))
+    assert table["speaker"].iloc[0] == speaker
+
+
+def test_a_pronoun_continues_a_described_subject_not_an_older_name():
+    text = ("Ban\n\nRovers striker Tom Hale has been banned for six games.\n\nRovers manager Gary Pike said the "
+            "club accepted the punishment.\n\nThe forward, who joined from Northampton, posted an apology online."
+            '\n\n"I let my emotions get the better of me," he wrote.\n\nThe singer Ann Vale, his partner, was '
+            "at the game. The singer, who lives in Leeds, defended him online. \"He is a good man,\" she wrote.")
+    table = quotes(newslens.article_from_text(text, article_id="described-subject"), kinds=("direct",))
+    assert table["speaker"].tolist() == ["the forward", "Ann Vale"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Profile\n\nTom Hale joined Rovers from a village club in 2015. Placed under the care of Dr Bob Bailey, he "
+     'recovered from a knee injury. "I owe him everything," he said.',
+     "Profile\n\nTom Hale grew up in Leeds. He trained with the youth team every night. His mother drove him to "
+     'see Dr Bob Bailey in London. "I was lucky," he said.'],
+    ids=["opening-phrase", "object-in-between"],
+)
+def test_he_continues_the_subject_past_a_man_named_as_an_object(text):
+    table = quotes(newslens.article_from_text(text, article_id="past-object"), kinds=("direct",))
+    assert table["speaker"].tolist() == ["Tom Hale"]

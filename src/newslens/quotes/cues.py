@@ -96,7 +96,8 @@ def sentences_to_parse(tokens: pd.DataFrame, quote_of: list[int | None], named: 
     """The sentences the attribution rules read: those holding a quotation mark; those holding
     a possible cue word outside entity names (``named``: token positions inside a mention): a
     speech cue anywhere, any cue next to a quoting sentence; and a sentence ending in a colon
-    before a quoting one ("X said:", then the quotation)."""
+    before a quoting one ("X said:", then the quotation); and the two sentences before one of
+    those that holds "he" or "she", whose subjects the pronoun may continue."""
     sentence = tokens["sentence"].tolist()
     words = tokens["token"].tolist()
     quoting = {s for s, w, q in zip(sentence, words, quote_of) if q is not None or is_mark(w)}
@@ -109,4 +110,7 @@ def sentences_to_parse(tokens: pd.DataFrame, quote_of: list[int | None], named: 
             keep.add(s)
     last: dict[int, str] = dict(zip(sentence, words))
     keep.update(prev for prev, nxt in zip(order, order[1:]) if nxt in quoting and last[prev] == ":")
+    pronoun = {s for s, w in zip(sentence, words) if s in keep and w.lower() in ("he", "she")}
+    index = {s: k for k, s in enumerate(order)}  # "he" reads the subjects of the two sentences before
+    keep.update(order[k] for s in pronoun for k in range(max(0, index[s] - 2), index[s]))
     return keep

@@ -4,8 +4,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from newslens.quotes.context import Context, Statement, addressed, count_words, cue_at, unquoted
-from newslens.quotes.cues import cue_forms, is_mark
+from newslens.quotes.cues import cue_forms, is_mark, lemma
 from newslens.quotes.speakers import attributed, attribution, speaker_of_cue
 
 __all__ = ["reported_statements"]
@@ -42,8 +44,23 @@ def reported_statements(ctx: Context, quote_rows: list[Statement]) -> list[State
             paragraph=int(ctx.tokens.at[i, "paragraph"]),
             sentence=int(ctx.tokens.at[i, "sentence"]),
         )
-        rows.append(attributed(row, attribution(ctx, speaker, cue[0], i, via=None)))
+        rows.append(attributed(row, attribution(ctx, speaker, _unsaid(ctx.doc[i]) or cue[0], i, via=None)))
     return rows
+
+
+_DECLINE = frozenset({"decline", "refuse"})
+
+
+def _unsaid(verb: Any) -> str | None:
+    """The whole cue when it says the words were not spoken ("did not say", "declined to say"):
+    the row stays (attribution corpora such as PolNeAR count "X declined to say whether ..." as an
+    attribution), and its cue shows the reader that X kept those words back."""
+    words = [c for c in verb.children if c.dep_ in ("aux", "neg")]
+    if any(c.dep_ == "neg" for c in words):
+        return " ".join(t.text for t in sorted([*words, verb], key=lambda t: t.i))
+    if verb.dep_ == "xcomp" and lemma(verb.head).lower() in _DECLINE:
+        return f"{verb.head.text} to {verb.text}"
+    return None
 
 
 _ADJUNCT_POS = frozenset({"ADP", "DET", "NOUN", "PROPN", "ADJ", "NUM", "ADV", "PRON", "CCONJ"})
@@ -65,6 +82,10 @@ def _reported_content(ctx: Context, cue: int, info: tuple[str, str, int]) -> tup
     end_tok = s_end - 1 if doc[s_end - 1].is_punct else s_end
     while end_tok > s_first and is_mark(doc[end_tok - 1].text):
         end_tok -= 1
+
+    if cue_text != "according to":  # "X warned that ..., according to a newspaper": not X's words
+        end_tok = next((j - 1 for j in range(cue_last + 2, end_tok - 1) if doc[j].lower_ == "according"
+                        and doc[j + 1].lower_ == "to" and doc[j - 1].text == ","), end_tok)
 
     def span(lo: int, hi: int) -> tuple[int, int, str] | None:
         if hi <= lo:

@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import Any
 
-from newslens.names import first_name_gender, gender_of_first_name
+from newslens.names import ROLE_NOUNS, first_name_gender, gender_of_first_name
 from newslens.quotes.context import Context, Mention, MentionIndex, Statement, char, cue_at, cues_in, unquoted
 
 __all__ = ["Attribution", "Speaker", "attribution", "attributed", "resolved_mention", "speaker_of_cue", "via_of"]
@@ -256,7 +256,7 @@ def _subject_span(ctx: Context, subject: Any, *, end: int | None = None) -> Spea
         pick = people or inside
         head_hit = [m for m in pick if m.doc_start <= subject.i < m.doc_end] or [  # "the head of X, Takeshi Iwaya,"
             m for m in pick if any(ctx.doc[k].dep_ == "appos" and ctx.doc[k].head.i == subject.i
-                                     for k in range(m.doc_start, m.doc_end))]
+                                     for k in range(m.doc_start, m.doc_end)) and not _group_named(subject, m)]
         if people and not head_hit and subject.lower_ in _SPOKES:  # "A spokesman for Davies's station, Hits Radio,"
             pick = [m for m in inside if m.label == "ORG" and _speaks_for(ctx, subject, m)][-1:] or pick
         row = (head_hit or pick)[-1 if pick is people else 0]
@@ -266,6 +266,12 @@ def _subject_span(ctx: Context, subject: Any, *, end: int | None = None) -> Spea
         # "Britain's ambassador said", "a spokesman for President Erdogan said": not Britain, not Erdogan
         return _described(ctx, left, _description_end(ctx, subject), subject.i)
     return _resolved(ctx, left, subject.i + 1)
+
+
+def _group_named(subject: Any, mention: Mention) -> bool:
+    """One person's name cannot stand beside a group ("the family of one patient, Margaret Ellis,",
+    "relatives of the victim, Ann Lee,"): it names the person of the phrase, not the group."""
+    return mention.label == "PERSON" and (subject.tag_ == "NNS" or subject.lower_ in ("family", "household"))
 
 
 _NOT_FOR = frozenset("critic critics opponent opponents rival rivals detractor detractors foe foes".split())
@@ -290,6 +296,7 @@ def _description_end(ctx: Context, subject: Any) -> int:
     """Where a description ends: after its head noun, or after a short phrase that says whose it
     is ("a spokesman for President Erdogan", "the head of the agency")."""
     end = subject.right_edge.i + 1
+    end = next((k for k in range(subject.i + 1, end) if ctx.doc[k].text == ","), end)  # "of one patient, Ann Lee,"
     tail = ctx.doc[subject.i + 1 : end]
     lead = 1 if len(tail) > 1 and tail[0].pos_ == "ADJ" and tail[1].pos_ == "ADP" else 0  # "close to", "familiar with"
     short = 0 < len(tail) <= 6 and tail[lead].lower_ in ("for", "of", "at", "to", "with")
@@ -305,7 +312,8 @@ def _described(ctx: Context, lo: int, hi: int, head: int) -> Speaker:
     spokeswoman", "Britain's ambassador", "the prison's governor", "Russian officials")."""
     tokens = ctx.tokens
     text = ctx.article.text[int(tokens.at[lo, "start"]) : int(tokens.at[hi - 1, "end"])]
-    row = _role_antecedent(ctx, lo, ctx.doc[head].lower_) if ctx.doc[head].pos_ == "NOUN" else None
+    row = (_role_antecedent(ctx, lo, ctx.doc[head].lower_) or _identified_later(ctx, lo, head)
+           if ctx.doc[head].pos_ == "NOUN" else None)
     if row is not None:
         return Speaker(lo, hi, row.canonical, row.label, text)
     return Speaker(lo, hi, _description_name(text), None, text)
@@ -407,7 +415,7 @@ def _resolved(ctx: Context, lo: int, hi: int) -> Speaker:
         return Speaker(lo, hi, _description_name(text), None, text)
     head = words[-1]
     if len(words) >= 1 and (words[0] in _ROLE_DETS or len(words) == 1) and doc[hi - 1].pos_ == "NOUN":
-        row = _role_antecedent(ctx, lo, head)
+        row = _role_antecedent(ctx, lo, head) or _identified_later(ctx, lo, hi - 1)
         if row is not None:
             return Speaker(lo, hi, row.canonical, row.label, text)
     body = doc[lo + 1 : hi - 1] if words[0] in ("a", "an", "the") else doc[lo : hi - 1]
@@ -460,10 +468,66 @@ def _chained_person(ctx: Context, before: int, gender: str | None, outside: Ment
     for k in reversed(chain):
         key = ("antecedent", gender, k)
         if key not in ctx.memo:
-            ctx.memo[key] = found if found is not None else (_subject_near(ctx, k, gender, outside)
+            ctx.memo[key] = found if found is not None else (_described_subject(ctx, k, gender)
+                                                             or _subject_near(ctx, k, gender, outside)
                                                              or _person_near(ctx, k, gender, outside))
         found = ctx.memo[key]  # type: ignore[assignment]
     return found
+
+
+def _described_subject(ctx: Context, before: int, gender: str | None) -> Mention | None:
+    """The person a "he"/"she" at ``before`` continues when the last subject before it is a
+    description of one person ("The forward, who joined in the summer, posted an apology. “...,” he
+    wrote."; "The 27-year-old ..."): the subject of the pronoun's clause before it, else of the
+    sentence before, read as that description is (:func:`_resolved`), even when it names no one."""
+    if ctx.quote_of[before] is not None:
+        return None
+    sentence = ctx.sentence_of[before]
+    first, _ = ctx.sent_bounds[sentence]
+    subject = _main_subject(ctx, first, before)
+    if subject is None and sentence - 1 in ctx.sent_bounds:
+        subject = _main_subject(ctx, *ctx.sent_bounds[sentence - 1])
+    if subject is None or subject.tag_ in ("NNS", "NNPS", "NNP", "PRP"):
+        return None  # the tagger may call a role noun an adverb ("The forward ... posted")
+    role = subject.lower_
+    if not (role in _LEAD_ROLES or _AGE.match(role)) or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in subject.lefts):
+        return None
+    if gender and _WORD_GENDER.get(role, gender) != gender:
+        return None
+    lo = min([c.left_edge.i for c in subject.lefts] + [subject.i])
+    if any(m.label == "PERSON" for m in ctx.index.overlapping(lo, subject.right_edge.i + 1)):
+        return None  # "The mother of Ann Lee": named, and read as names are
+    found = _resolved(ctx, lo, subject.i + 1)
+    if found.label is not None:
+        return Mention(lo, subject.i + 1, found.label, found.name)  # type: ignore[arg-type]
+    roles = _roles_by_person(ctx)
+    fitting = _people(ctx, gender, _outside_quotations(ctx)).subset(
+        ("no other role", role), lambda r: not roles.get(r.canonical) or role in roles[r.canonical])
+    near = fitting.last_ending_by(before)  # "the singer" is Adele, not "her former husband, Simon Konecki"
+    if near is not None:
+        return near
+    return Mention(lo, subject.i + 1, None, found.name)  # type: ignore[arg-type]  # no one named fits: the description
+
+
+def _roles_by_person(ctx: Context) -> dict[str, set[str]]:
+    """Each person's role nouns as the article introduces them ("Rovers manager Gary Pike": manager),
+    titles that say nothing of a role left out; read once per article."""
+    if ("person roles",) not in ctx.memo:
+        out: dict[str, set[str]] = {}
+        for word, names in _names_by_role(ctx).items():
+            if word not in _NO_ROLE:
+                for m in names.items:
+                    if m.label == "PERSON":
+                        out.setdefault(m.canonical, set()).add(word)
+        ctx.memo[("person roles",)] = out
+    return ctx.memo[("person roles",)]  # type: ignore[return-value]
+
+
+def _main_subject(ctx: Context, lo: int, hi: int) -> Any:
+    """The subject of the main verb among doc tokens ``lo..hi``, outside quotations, or None."""
+    return next((t for t in ctx.doc[lo:hi] if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"
+                 and ctx.quote_of[t.i] is None), None)
 
 
 def _subject_near(ctx: Context, before: int, gender: str | None, outside: MentionIndex) -> Mention | None:
@@ -479,9 +543,10 @@ def _subject_near(ctx: Context, before: int, gender: str | None, outside: Mentio
     if last is None or ctx.sentence_of[before] - ctx.sentence_of[last.doc_start] > 1:
         return None
     first, _ = ctx.sent_bounds[ctx.sentence_of[before]]
-    if last.doc_start < first and people.within(first, before):
+    opening = before > first and ctx.doc[before - 1].text == "," and ctx.doc[before].dep_ in ("nsubj", "nsubjpass")
+    if last.doc_start < first and people.within(first, before) and not opening:
         return None  # "the legend of Galois ... before he died": a person of its own sentence comes first
-    return last
+    return last  # "Byron entered a school. Placed under the care of Dr. Bailey, he ...": Byron
 
 
 def _people(ctx: Context, gender: str | None, outside: MentionIndex) -> MentionIndex:
@@ -537,8 +602,9 @@ def _continued_pronoun(ctx: Context, at: int, gender: str | None) -> int | None:
         if earlier is not None:
             return earlier
         first, end = ctx.sent_bounds[sentence - back]
-        if any(m.label == "PERSON" for m in ctx.index.within(first, end)):
-            return None  # a person leads that sentence
+        if any(m.label == "PERSON" and any(ctx.doc[k].dep_ in ("nsubj", "nsubjpass") for k in range(m.doc_start, m.doc_end))
+               for m in ctx.index.within(first, end)):
+            return None  # a person is the subject of that sentence
     return None
 
 
@@ -594,8 +660,34 @@ def _genders(ctx: Context) -> dict[str, str]:
                 first = gender_of_first_name(r.canonical.split()[0])
                 marked = {first} if first else set()
             votes.setdefault(r.canonical, set()).update(marked)
+        for name, marked in _pronoun_genders(ctx).items():
+            if not votes.get(name):
+                votes[name] = marked
         ctx.memo[("genders",)] = {name: next(iter(g)) for name, g in votes.items() if len(g) == 1}
     return ctx.memo[("genders",)]  # type: ignore[return-value]
+
+
+_GENDERED_PRONOUNS = {**dict.fromkeys(("he", "him", "his", "himself"), "m"),
+                      **dict.fromkeys(("she", "her", "hers", "herself"), "f")}
+
+
+def _pronoun_genders(ctx: Context) -> dict[str, set[str]]:
+    """The gender of the pronouns a person is the only one named before, in sentences naming one
+    person ("Adele has said her concerts will be her last": a woman), outside quotations; for a
+    person no title, role noun or first name marks (see :func:`_genders`), and not for a surname
+    kept apart from the full names that end with it ("Clinton" of Hillary and Bill Clinton)."""
+    votes: dict[str, set[str]] = {}
+    for first, end in ctx.sent_bounds.values():
+        people = [m for m in ctx.index.within(first, end) if m.label == "PERSON" and ctx.quote_of[m.doc_start] is None]
+        if len({m.canonical for m in people}) != 1:
+            continue
+        marked = {_GENDERED_PRONOUNS[t.lower_] for t in ctx.doc[people[0].doc_end : end]
+                  if t.lower_ in _GENDERED_PRONOUNS and ctx.quote_of[t.i] is None}
+        if marked:
+            votes.setdefault(people[0].canonical, set()).update(marked)
+    full = {m.canonical for m in ctx.index.items if m.label == "PERSON" and " " in m.canonical}
+    return {name: marked for name, marked in votes.items()  # "Clinton" of Hillary and Bill Clinton: either
+            if not any(f.endswith(" " + name) for f in full)}
 
 
 _ORG_HEADS = frozenset(
@@ -640,6 +732,56 @@ def _role_antecedent(ctx: Context, before: int, head: str) -> Mention | None:
     if subject is not None and ctx.sentence_of[before] - ctx.sentence_of[subject.doc_start] <= 1:
         return subject
     return None
+
+
+_LEAD_ROLES = ROLE_NOUNS - _SPOKES | frozenset(
+    "minister secretary president chancellor premier commander general judge leader chief boss manager head "
+    "candidate nominee frontrunner front-runner lawmaker legislator councillor executive billionaire tycoon star "
+    "pope king queen prince princess monarch emperor".split())
+"""The roles a news lead names a person by before giving the name ("The chancellor has defended
+...", "says commander"); not "official" or "source", whom the article seldom names."""
+_NO_ROLE = frozenset(w.lower() for w in ("mr ms mrs mx miss dr prof sir dame lord lady col gen lt maj capt sgt cpl "
+                                          "brig adm cmdr insp det supt cllr rev").split())
+"""Titles that say nothing of a person's role ("Col Oleksandr Marchenko" may be "a commander")."""
+
+
+def _identified_later(ctx: Context, lo: int, head: int) -> Mention | None:
+    """The person a description before any name stands for, named in the next paragraph (the
+    news lead's "delayed identification": "The education secretary has said she will not resign."
+    then "Bridget Phillipson told ..."). Only for one person's role ("the minister", "a senior
+    commander", "says commander" in a headline; not "officials", "a spokesman" or "the company")
+    said before any person is named: the first person named after it, when that is the subject of
+    its sentence within the next two paragraphs, introduced with no other role noun and of no
+    gender other than the description's."""
+    doc = ctx.doc
+    noun = doc[head]
+    role = noun.lower_
+    if noun.tag_ != "NN" or role not in _LEAD_ROLES:
+        return None
+    paragraph, parts = ctx.tokens["paragraph"], ctx.tokens["part"]
+    body = paragraph[parts == "body"]
+    if body.empty or (parts.iat[head] == "body" and int(paragraph.iat[head]) != int(body.min())):
+        return None  # only the headline and the lead identify later
+    people = _outside_quotations(ctx).subset("person", lambda r: r.label == "PERSON")
+    if people.last_ending_by(lo) is not None:
+        return None  # a person was named before: the description is read backwards, or not at all
+    k = bisect_left(people.starts, head + 1)
+    if k >= len(people.items):
+        return None
+    person = people.items[k]
+    if int(paragraph.iat[person.doc_start]) - int(body.min()) > 2:
+        return None
+    if not any(doc[j].dep_ in ("nsubj", "nsubjpass") or (doc[j].dep_ == "appos" and doc[j].head.dep_ == "nsubj")
+               for j in range(person.doc_start, person.doc_end)):
+        return None  # "... Ann Lee, whose son ...": named, but not as the one who acts
+    roles = _role_heads(ctx, person.doc_start, person.doc_end) - _NO_ROLE
+    if roles and role not in roles:
+        return None  # "A judge said ... Attorney General Ken Paxton said": another person
+    said = _WORD_GENDER.get(role) or next(
+        (_PRONOUN_GENDER[t.lower_] for t in doc[head + 1 : ctx.sent_bounds[ctx.sentence_of[head]][1]]
+         if t.lower_ in ("he", "she") and ctx.quote_of[t.i] is None), None)
+    known = _genders(ctx).get(person.canonical)
+    return None if said and known and said != known else person
 
 
 def _names_by_role(ctx: Context) -> dict[str, MentionIndex]:
