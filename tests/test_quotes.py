@@ -220,7 +220,7 @@ def test_dense_quotation_marks_keep_every_quotation():
          "Lana Moss"),
         # of two people in the last sentences, "he" is the one the article keeps naming, not the passer-by
         ('Bridge opens\n\nDavid Miller opened the bridge on Friday. Miller cut the ribbon and thanked the builders. '
-         'Peter Shaw, an engineer, waved from the crowd. "This bridge joins two towns," he said.', "David Miller"),
+         'The crowd cheered Peter Shaw, an engineer. "This bridge joins two towns," he said.', "David Miller"),
     ],
     ids=["singer", "honorific", "role-noun", "platform-after-preposition", "most-named-nearby"],
 )
@@ -947,3 +947,18 @@ def test_a_pronoun_continues_a_described_subject_not_an_older_name():
 def test_he_continues_the_subject_past_a_man_named_as_an_object(text):
     table = quotes(newslens.article_from_text(text, article_id="past-object"), kinds=("direct",))
     assert table["speaker"].tolist() == ["Tom Hale"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [("Break\n\nMaya Stone has announced a break from touring. Stone told fans she was tired.\n\nIn an interview "
+      "last year, the star said she found touring terrifying.", "Maya Stone"),
+     ("Court\n\nRachel Moore, 41, admitted stealing painkillers. Moore was jailed for three years.\n\nThe "
+      "prosecutor said Moore had taken the drugs over eight months.", "the prosecutor"),
+     ("Ban\n\nRovers striker Tom Hale has been banned for six games. Hale apologised.\n\nThe forward said he had "
+      "let the club down.", "the forward")],
+    ids=["epithet", "role-of-another-person", "role-introduced-otherwise"],
+)
+def test_the_article_calls_its_main_person_by_a_role_for_variety(text, speaker):
+    table = quotes(newslens.article_from_text(text, article_id="epithet"), kinds=("reported",))
+    assert table["speaker"].iloc[-1] == speaker

@@ -479,7 +479,8 @@ def _described_subject(ctx: Context, before: int, gender: str | None) -> Mention
     """The person a "he"/"she" at ``before`` continues when the last subject before it is a
     description of one person ("The forward, who joined in the summer, posted an apology. “...,” he
     wrote."; "The 27-year-old ..."): the subject of the pronoun's clause before it, else of the
-    sentence before, read as that description is (:func:`_resolved`), even when it names no one."""
+    sentence before, read as that description is (:func:`_resolved`: a name introduced with its
+    role, else the article's main person, :func:`_protagonist`), even when it names no one."""
     if ctx.quote_of[before] is not None:
         return None
     sentence = ctx.sentence_of[before]
@@ -498,16 +499,10 @@ def _described_subject(ctx: Context, before: int, gender: str | None) -> Mention
     lo = min([c.left_edge.i for c in subject.lefts] + [subject.i])
     if any(m.label == "PERSON" for m in ctx.index.overlapping(lo, subject.right_edge.i + 1)):
         return None  # "The mother of Ann Lee": named, and read as names are
-    found = _resolved(ctx, lo, subject.i + 1)
-    if found.label is not None:
-        return Mention(lo, subject.i + 1, found.label, found.name)  # type: ignore[arg-type]
-    roles = _roles_by_person(ctx)
-    fitting = _people(ctx, gender, _outside_quotations(ctx)).subset(
-        ("no other role", role), lambda r: not roles.get(r.canonical) or role in roles[r.canonical])
-    near = fitting.last_ending_by(before)  # "the singer" is Adele, not "her former husband, Simon Konecki"
-    if near is not None:
-        return near
-    return Mention(lo, subject.i + 1, None, found.name)  # type: ignore[arg-type]  # no one named fits: the description
+    found = _resolved(ctx, lo, subject.i + 1)  # no one named fits: the description itself
+    if gender and found.label == "PERSON" and _genders(ctx).get(found.name) not in (None, gender):
+        return None
+    return Mention(lo, subject.i + 1, found.label, found.name)  # type: ignore[arg-type]
 
 
 def _roles_by_person(ctx: Context) -> dict[str, set[str]]:
@@ -714,6 +709,8 @@ def _role_antecedent(ctx: Context, before: int, head: str) -> Mention | None:
     England said ... “...,” a spokesperson said")."""
     with_role = _names_by_role(ctx).get(head)
     found = with_role.last_ending_by(before) if with_role is not None else None
+    if found is None and head in _EPITHETS and ctx.doc[before].lower_ == "the":
+        return _protagonist(ctx, before, head)
     if found is not None or head not in _ORG_HEADS | _SPOKES:
         return found
     outside = _outside_quotations(ctx)
@@ -740,6 +737,50 @@ _LEAD_ROLES = ROLE_NOUNS - _SPOKES | frozenset(
     "pope king queen prince princess monarch emperor".split())
 """The roles a news lead names a person by before giving the name ("The chancellor has defended
 ...", "says commander"); not "official" or "source", whom the article seldom names."""
+_EPITHETS = _LEAD_ROLES - frozenset(
+    "prosecutor lawyer attorney detective coach aide adviser advisor colleague teammate friend brother sister father "
+    "mother son daughter wife husband uncle aunt cousin nephew niece interviewee judge manager boss chief head "
+    "editor reporter journalist".split())
+"""Roles an article calls its main person by, for variety ("the singer", "the star", "the forward");
+not roles of the people around them (a lawyer, a judge, a relative, a reporter)."""
+
+
+def _protagonist(ctx: Context, before: int, role: str) -> Mention | None:
+    """The person "the singer" stands for when no name was introduced with that role: the person
+    named most often before it (outside quotations; the first named in the body on a tie), when named
+    at least twice, once at least in the body, introduced with no other role noun and of no other gender than the role's ("the
+    actress"); not for a description with a capitalised modifier ("the Vermont senator")."""
+    modifiers = []
+    for k in range(before + 1, min(before + 7, len(ctx.doc))):
+        if ctx.doc[k].lower_ == role:
+            break
+        modifiers.append(ctx.doc[k])
+    if any(t.text[:1].isupper() for t in modifiers):
+        return None  # "the Vermont senator", "the Democratic nominee": an affiliation this cannot check
+    roles = _roles_by_person(ctx)
+    genders = _genders(ctx)
+    gender = _WORD_GENDER.get(role)
+    counts: dict[str, int] = {}
+    first: dict[str, Mention] = {}
+    parts = ctx.tokens["part"]
+    for m in _outside_quotations(ctx).subset("person", lambda r: r.label == "PERSON").items:
+        if m.doc_end > before:
+            break
+        if parts.iat[m.doc_start] in ("headline", "body"):
+            counts[m.canonical] = counts.get(m.canonical, 0) + 1
+            if parts.iat[m.doc_start] == "body":  # not a headline's fragment tagged PERSON
+                first.setdefault(m.canonical, m)
+    counts = {n: c for n, c in counts.items() if n in first}
+    if not counts:
+        return None
+    name = max(counts, key=lambda n: (counts[n], -first[n].doc_start))
+    if counts[name] < 2:
+        return None  # named once: no main person yet
+    if (roles.get(name) and role not in roles[name]) or (gender and genders.get(name) not in (None, gender)):
+        return None  # "the forward" after "Rovers striker Tom Hale": newslens knows no synonyms of roles
+    return first[name]
+
+
 _NO_ROLE = frozenset(w.lower() for w in ("mr ms mrs mx miss dr prof sir dame lord lady col gen lt maj capt sgt cpl "
                                           "brig adm cmdr insp det supt cllr rev").split())
 """Titles that say nothing of a person's role ("Col Oleksandr Marchenko" may be "a commander")."""
