@@ -73,7 +73,9 @@ def quotes(
         cue of its own, has that row's number), ``speaker`` (the canonical entity
         when resolved, else the speaker's words), ``speaker_label``, ``speaker_text``,
         ``speaker_start``/``speaker_end`` (the mention naming the speaker at this quote, as
-        characters of the article text; missing for a continued quotation), ``cue``, ``via``
+        characters of the article text; missing for a continued quotation), ``cue`` (the
+        verb as written; a reported row whose cue says the words were kept back reads "did not
+        say" or "declined to say"), ``via``
         (an outer source: "Tokyo ... as reported by NHK"), ``words``, ``start``/``end`` (the
         quotation's characters, marks included; for reported speech, the reported words),
         ``part``, ``paragraph``, ``sentence``, ``article_id``.
