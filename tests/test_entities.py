@@ -317,7 +317,7 @@ def test_a_mention_with_no_capital_letter_is_no_name_in_edited_prose():
     words = tokens["token"].tolist()
     spans = [(0, 3, "ORG", "spacy"), (4, 5, "FAC", "spacy"), (7, 8, "FAC", "spacy"), (10, 11, "DATE", "spacy")]
     assert [words[s] for s, *_ in spans] == ["The", "mosques", "metro", "2015"]
-    assert _drop_lower_case(tokens, spans) == [spans[0], spans[3]]  # a name, and a date kept
+    assert _drop_lower_case(tokens, spans) == [spans[3]]  # a date kept; "The old town" is no name either
     lower = newslens.article_from_text("isfahan\n\nthe old town has mosques. its metro opened in 2015.", article_id="l")
     tokens = lower.tokens[lower.tokens["part"] == "body"].reset_index(drop=True)
     assert _drop_lower_case(tokens, spans) == spans  # a text written in lower case keeps every mention
@@ -478,3 +478,23 @@ def test_an_organisation_cut_at_its_and_is_whole():
     text = "Nurse struck off\n\nThe Nursing and Midwifery Council said the nurse had been suspended."
     mentions = entity_mentions(newslens.article_from_text(text, article_id="and-name"), numeric=False)
     assert "Nursing and Midwifery Council" in mentions["canonical"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [('Arsenal have signed Martin Zubimendi.\n\n"I\'m very happy to be here," Zubimendi told the club\'s website.',
+      ("Zubimendi", "Martin Zubimendi", "PERSON")),
+     ('Manager Mikel Arteta said the midfielder was "an outstanding player".', ("Mikel Arteta", "Mikel Arteta", "PERSON")),
+     ("The charity Age UK said the cuts were cruel.", ("Age UK", "Age UK", "ORG")),
+     ("Campaign group Greenpeace UK said the plan was weak.", ("Greenpeace UK", "Greenpeace UK", "ORG"))],
+    ids=["lower-case-end", "capitalised-role", "charity-uk", "campaign-group"],
+)
+def test_a_name_is_read_whole_and_no_further(text, expected):
+    mentions = entity_mentions(newslens.article_from_text("Story\n\n" + text, article_id="whole"), numeric=False)
+    assert expected in [tuple(r) for r in mentions[["text", "canonical", "label"]].values.tolist()]
+
+
+def test_a_name_after_an_organisation_word_that_is_a_persons_stays_a_person():
+    mentions = entity_mentions(newslens.article_from_text(
+        "Party\n\nThe party Leader Keir Starmer spoke. The firm Tesla said nothing.", article_id="intro"), numeric=False)
+    assert mentions[["text", "label"]].values.tolist() == [["Keir Starmer", "PERSON"], ["Tesla", "ORG"]]

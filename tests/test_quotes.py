@@ -962,3 +962,14 @@ def test_he_continues_the_subject_past_a_man_named_as_an_object(text):
 def test_the_article_calls_its_main_person_by_a_role_for_variety(text, speaker):
     table = quotes(newslens.article_from_text(text, article_id="epithet"), kinds=("reported",))
     assert table["speaker"].iloc[-1] == speaker
+
+
+def test_a_reporters_hedge_is_no_statement_and_a_relative_clause_reports_from_its_verb():
+    text = ("Jobs\n\nThe firm said it was too early to say how many jobs would go. It is hard to say whether the "
+            "plan will work. He was quick to say that the plan would work.\n\nShares rose after the announcement, "
+            "which analysts said showed investors welcomed the cuts.")
+    table = quotes(newslens.article_from_text(text, article_id="hedge"), kinds=("reported",))
+    assert table[["speaker", "cue", "quote"]].values.tolist() == [
+        ["the firm", "said", "it was too early to say how many jobs would go"],
+        ["He", "say", "the plan would work"],
+        ["analysts", "said", "showed investors welcomed the cuts"]]

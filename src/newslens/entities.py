@@ -152,6 +152,7 @@ def _entity_mentions(article: Article, backend: str, aliases: Any, parts: Sequen
     spans = _add_role_people(words, spans)
     spans = _extend_name_particles(words, spans)
     spans = _extend_coordinated_names(words, spans)
+    spans = _introduced_organisations(words, spans)
     spans = _things_by_next_noun(words, spans, list(zip(tokens["paragraph"], tokens["sentence"])))
     spans, acronyms = _acronyms(words, spans)
     mentions = _to_table(article, tokens, spans)
@@ -167,7 +168,22 @@ def _drop_lower_case(tokens: pd.DataFrame, spans: list[tuple[int, int, str, str]
     if not firsts or sum(w[0].isupper() for w in firsts) * 2 <= len(firsts):
         return spans
     words = tokens["token"].tolist()
-    return [s for s in spans if s[2] in NUMERIC_LABELS or any(c.isupper() for w in words[s[0] : s[1]] for c in w)]
+    kept = [s for s in spans if s[2] in NUMERIC_LABELS or any(c.isupper() for w in words[s[0] : s[1]] for c in w)]
+    trimmed = [_trim_lower_end(words, s) for s in kept]
+    return [s for s in trimmed if s is not None]
+
+
+def _trim_lower_end(words: list[str], span: tuple[int, int, str, str]) -> tuple[int, int, str, str] | None:
+    """A name ends in a capitalised word: the model's "Zubimendi told" (WORK_OF_ART) is "Zubimendi",
+    and its "The firm" (ORG) is no name at all."""
+    start, end, label, source = span
+    if label in NUMERIC_LABELS:
+        return span
+    while end - start > 1 and words[end - 1].isalpha() and words[end - 1].islower():
+        end -= 1
+    if end < span[1] and all(w.lower() in NAME_FILLERS for w in words[start:end]):
+        return None
+    return start, end, label, source
 
 
 def _caption_numbering(tokens: pd.DataFrame) -> pd.Series:
@@ -364,7 +380,7 @@ def _add_role_people(words: list[str], spans: list[tuple[int, int, str, str]]) -
     extra = []
     for i, word in enumerate(words[:-1]):
         title = word.rstrip(".")
-        if word in ROLE_NOUNS or title in _RANKS:
+        if word.lower() in ROLE_NOUNS and (word.islower() or word.istitle()) or title in _RANKS:  # "Manager Mikel Arteta"
             least = 2
         elif title in _HONORIFICS:
             least = 1
@@ -473,6 +489,38 @@ def _extend_name_particles(words: list[str], spans: list[tuple[int, int, str, st
                 dropped.update(by_start[k] for k in range(end, j) if k in by_start)
         out.append(span)
     return out
+
+
+_ORG_INTRODUCERS = frozenset("charity group union firm company organisation organization body association network "
+                             "party broadcaster newspaper club".split())
+_NOT_NAMES = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
+                       "July August September October November December".split())
+
+
+def _introduced_organisations(words: list[str], spans: list[tuple[int, int, str, str]]
+                              ) -> list[tuple[int, int, str, str]]:
+    """An organisation named right after the noun that says what it is ("the charity Age UK",
+    "campaign group Greenpeace UK", "the union Unite"): one to four capitalised words after "the
+    charity", "group", "union", "firm", ... are its name, an ORG mention in place of the model's
+    reading of part of it ("UK" GPE, "Greenpeace UK" PERSON) or where the model read nothing."""
+    out = list(spans)
+    for i, word in enumerate(words[:-1]):
+        if word.lower() not in _ORG_INTRODUCERS or (i and words[i - 1].lower() not in ("the", "campaign", "pressure",
+                                                                                        "lobby", "advocacy")):
+            continue
+        j = i + 1
+        while j < len(words) and j - i <= 4 and words[j][:1].isupper() and words[j] not in _NOT_NAMES and (
+                words[j].replace("-", "").isalpha()) and words[j].lower() not in NAME_FILLERS:
+            j += 1
+        if j == i + 1 or j - i > 4 or (j < len(words) and words[j][:1].isupper()):
+            continue
+        inside = [sp for sp in out if sp[0] < j and sp[1] > i + 1]
+        if words[i + 1].lower() in ROLE_NOUNS | {"leader"} or any(
+                sp[2] == "PERSON" and first_name_gender(words[sp[0]]) for sp in inside):
+            continue  # "the party Leader Keir Starmer": a person
+        if all(i + 1 <= sp[0] and sp[1] <= j and sp[2] in ("GPE", "PERSON", "NORP", "ORG", "LOC") for sp in inside):
+            out = [sp for sp in out if sp not in inside] + [(i + 1, j, "ORG", "introduced")]
+    return sorted(out)
 
 
 def _extend_coordinated_names(words: list[str], spans: list[tuple[int, int, str, str]]

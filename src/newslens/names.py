@@ -22,7 +22,8 @@ ROLE_NOUNS = frozenset(
     "astronomer economist historian philosopher linguist grammarian scholar professor lecturer teacher researcher "
     "engineer inventor entrepreneur businessman businesswoman banker investor lawyer attorney prosecutor senator "
     "congressman congresswoman governor mayor ambassador diplomat spokesman spokeswoman spokesperson activist "
-    "campaigner politician chairman chairwoman founder co-founder striker forward winger midfielder defender goalkeeper "
+    "campaigner politician chairman chairwoman founder co-founder manager boss captain striker forward winger midfielder "
+    "defender goalkeeper "
     "quarterback pitcher athlete footballer cricketer golfer boxer coach detective surgeon priest bishop rabbi imam "
     "pastor friend brother sister father mother son daughter wife husband uncle aunt cousin nephew niece interviewee laureate "
     "colleague teammate aide adviser advisor".split())

@@ -23,7 +23,7 @@ def reported_statements(ctx: Context, quote_rows: list[Statement]) -> list[State
     every = cue_forms()
     for i in (i for i, tok in enumerate(ctx.tokens["lower"].tolist()) if tok in every):
         cue = cue_at(ctx, i)
-        if not cue or cue[1] != "speech" or i in direct_cues:
+        if not cue or cue[1] != "speech" or i in direct_cues or _hedge(ctx.doc[i]):
             continue
         content = _reported_content(ctx, i, cue)
         if content is None:
@@ -61,6 +61,21 @@ def _unsaid(verb: Any) -> str | None:
     if verb.dep_ == "xcomp" and lemma(verb.head).lower() in _DECLINE:
         return f"{verb.head.text} to {verb.text}"
     return None
+
+
+def _hedge(verb: Any) -> bool:
+    """"It was too early to say how many jobs would go", "it is hard to say whether ...": the
+    reporter's hedge, no one's statement (an infinitive cue after an adjective with "too", or in
+    a clause whose subject is an empty "it"; "he was quick to say that ..." stays a statement)."""
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    adjective = head if head.pos_ == "ADJ" else next((c for c in head.children if c.dep_ == "acomp"), None)
+    if adjective is None:
+        return False
+    copula = adjective.head if adjective is head else head
+    empty_it = any(c.dep_ == "nsubj" and c.lower_ == "it" for c in copula.children)
+    return empty_it or any(c.dep_ == "advmod" and c.lower_ == "too" for c in adjective.children)
 
 
 _ADJUNCT_POS = frozenset({"ADP", "DET", "NOUN", "PROPN", "ADJ", "NUM", "ADV", "PRON", "CCONJ"})
@@ -132,7 +147,8 @@ def _reported_content(ctx: Context, cue: int, info: tuple[str, str, int]) -> tup
         return span(s_first, cue - 1)  # content, said a spokeswoman (on Monday).
     comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > cue), None)
     if comp is not None and _reporter_words_first(ctx, comp.left_edge.i):
-        return span(comp.left_edge.i, min(comp.right_edge.i + 1, end_tok))
+        lo = max(comp.left_edge.i, cue_last + 1)  # "..., which analysts said showed ...": from "showed"
+        return span(lo, min(comp.right_edge.i + 1, end_tok))
     return None
 
 

@@ -739,7 +739,7 @@ _LEAD_ROLES = ROLE_NOUNS - _SPOKES | frozenset(
 ...", "says commander"); not "official" or "source", whom the article seldom names."""
 _EPITHETS = _LEAD_ROLES - frozenset(
     "prosecutor lawyer attorney detective coach aide adviser advisor colleague teammate friend brother sister father "
-    "mother son daughter wife husband uncle aunt cousin nephew niece interviewee judge manager boss chief head "
+    "mother son daughter wife husband uncle aunt cousin nephew niece interviewee judge manager boss captain chief head "
     "editor reporter journalist".split())
 """Roles an article calls its main person by, for variety ("the singer", "the star", "the forward");
 not roles of the people around them (a lawyer, a judge, a relative, a reporter)."""
