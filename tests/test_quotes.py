@@ -973,3 +973,10 @@ def test_a_reporters_hedge_is_no_statement_and_a_relative_clause_reports_from_it
         ["the firm", "said", "it was too early to say how many jobs would go"],
         ["He", "say", "the plan would work"],
         ["analysts", "said", "showed investors welcomed the cuts"]]
+
+
+def test_a_spokesperson_speaks_for_the_building_that_just_spoke():
+    text = ("Update\n\nThe King's treatment is going well, Buckingham Palace has said.\n\nIn a rare update, a palace "
+            'spokesperson said doctors were "very pleased" with his progress.')
+    table = quotes(newslens.article_from_text(text, article_id="palace"), kinds=("reported",))
+    assert table["speaker"].iloc[-1] == "Buckingham Palace"

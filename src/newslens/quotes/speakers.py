@@ -706,7 +706,8 @@ def _role_antecedent(ctx: Context, before: int, head: str) -> Mention | None:
     head noun ("the bank"), the last organisation whose name holds it ("Barclays Bank"), else, for
     a definite description or a spokesperson, an organisation that was a sentence's subject in the
     same or the previous sentence ("Live Nation said ... In a statement, the company said", "NHS
-    England said ... “...,” a spokesperson said")."""
+    England said ... “...,” a spokesperson said"; for a spokesperson, a building that speaks for
+    its institution too: "Buckingham Palace has said ... a palace spokesperson said")."""
     with_role = _names_by_role(ctx).get(head)
     found = with_role.last_ending_by(before) if with_role is not None else None
     if found is None and head in _EPITHETS and ctx.doc[before].lower_ == "the":
@@ -722,9 +723,11 @@ def _role_antecedent(ctx: Context, before: int, head: str) -> Mention | None:
             return found
     if ctx.doc[before].lower_ != "the" and head not in _SPOKES:
         return None  # "a group of comedians" is not the group named before; "a spokesperson" speaks for it
-    subjects = orgs.subset("organisation subject", lambda r: any(  # "the Royal College of Nursing warned": College
+    speakers = orgs if head not in _SPOKES else outside.subset(  # "Buckingham Palace said ... a palace spokesperson"
+        "organisation or building", lambda r: r.label in ("ORG", "FAC"))
+    subjects = speakers.subset("organisation subject", lambda r: any(  # "the Royal College of Nursing warned": College
         ctx.doc[k].dep_ in ("nsubj", "nsubjpass") for k in range(r.doc_start, r.doc_end))
-                           and first_name_gender(r.canonical.split()[0]) is None)  # not a person mislabelled
+                               and first_name_gender(r.canonical.split()[0]) is None)  # not a person mislabelled
     subject = subjects.last_ending_by(before)  # "Live Nation said ... . In a statement, the company said"
     if subject is not None and ctx.sentence_of[before] - ctx.sentence_of[subject.doc_start] <= 1:
         return subject
