@@ -498,3 +498,11 @@ def test_a_name_after_an_organisation_word_that_is_a_persons_stays_a_person():
     mentions = entity_mentions(newslens.article_from_text(
         "Party\n\nThe party Leader Keir Starmer spoke. The firm Tesla said nothing.", article_id="intro"), numeric=False)
     assert mentions[["text", "label"]].values.tolist() == [["Keir Starmer", "PERSON"], ["Tesla", "ORG"]]
+
+
+def test_a_club_the_model_missed_is_found_before_the_role_it_gives_a_member():
+    text = ("Signing\n\nArsenal have completed the signing of Martin Zubimendi.\n\nFormer Arsenal captain Tony Adams "
+            "said the signing showed ambition. Interim manager Ann Lee agreed.")
+    mentions = entity_mentions(newslens.article_from_text(text, article_id="club-role"), numeric=False)
+    assert mentions.loc[mentions["text"] == "Arsenal", "label"].tolist() == ["ORG", "ORG"]
+    assert "Interim" not in mentions["text"].tolist()

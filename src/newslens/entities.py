@@ -154,6 +154,7 @@ def _entity_mentions(article: Article, backend: str, aliases: Any, parts: Sequen
     spans = _extend_coordinated_names(words, spans)
     spans = _introduced_organisations(words, spans)
     spans = _things_by_next_noun(words, spans, list(zip(tokens["paragraph"], tokens["sentence"])))
+    spans = _clubs_before_roles(words, spans)
     spans, acronyms = _acronyms(words, spans)
     mentions = _to_table(article, tokens, spans)
     mentions = _propagate(article, tokens, mentions)
@@ -410,6 +411,26 @@ _NOUN_AFTER_NAME = {
 """Nouns written after a name that say what the name is: a club or company by the roles it gives
 its members ("Brentford boss Thomas Frank"), a thing ("the Philae lander"), an event ("the Arbaeen
 pilgrimage"), an institution or a building ("Harrow School" ... "he was sent to Harrow")."""
+
+
+_NOT_CLUBS = frozenset("Former Ex Then New Interim Acting Assistant Caretaker Club Team The Senior Youth Joint".split())
+
+
+def _clubs_before_roles(words: list[str], spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """A club the model missed, named before a role it gives its members and the member's name:
+    "Former Arsenal captain Tony Adams" (one capitalised word no mention covers, before "captain",
+    "manager", "striker", ... and a capitalised word; not "Former", "Interim", a first name or a
+    role noun)."""
+    covered = {i for s, e, _, _ in spans for i in range(s, e)}
+    roles = {k for k, label in _NOUN_AFTER_NAME.items() if label == "ORG"}
+    extra = []
+    for i in range(len(words) - 2):
+        word = words[i]
+        if (i not in covered and word.istitle() and word.isalpha() and word not in _NOT_CLUBS
+                and words[i + 1] in roles and words[i + 2].istitle() and word.lower() not in ROLE_NOUNS
+                and not first_name_gender(word)):
+            extra.append((i, i + 1, "ORG", "club"))
+    return sorted(spans + extra)
 
 
 def _things_by_next_noun(words: list[str], spans: list[tuple[int, int, str, str]],
