@@ -38,7 +38,7 @@ from newslens.article import Article
 from newslens.dispatch import named, per_article
 from newslens.errors import ArticleError, InvalidArgument, MissingData
 from newslens.layouts import COUNTED_PARTS
-from newslens.names import NAME_FILLERS, ROLE_NOUNS, first_name_gender
+from newslens.names import HONORIFICS, NAME_FILLERS, RANKS, ROLE_NOUNS, first_name_gender
 from newslens.nlp import spacy_docs
 
 __all__ = [
@@ -311,7 +311,7 @@ def _label_from_name(tokens: list[str], span: tuple[int, int, str, str]) -> tupl
     place whose title says it is one ("Dr Okafor"; an organisation keeps its label: "Dr Martens")."""
     start, end, label, source = span
     words = [w for w in tokens[start:end] if w.lower() != "the"]
-    if label in ("GPE", "LOC", "FAC", "NORP") and len(words) >= 2 and words[0].rstrip(".") in _RANKS | _HONORIFICS:
+    if label in ("GPE", "LOC", "FAC", "NORP") and len(words) >= 2 and words[0].rstrip(".") in RANKS | HONORIFICS:
         return start, end, "PERSON", source
     if label != "PERSON" or len(words) < 2:
         return span
@@ -361,11 +361,7 @@ def _add_first_name_people(words: list[str], spans: list[tuple[int, int, str, st
     return sorted(spans + extra)
 
 
-_RANKS = frozenset("Col Gen Lt Maj Capt Sgt Cpl Brig Adm Cmdr Insp Det Supt Cllr Rev".split())
-"""Titles abbreviated before a person's full name ("Col Oleksandr Marchenko", "Det Insp ...")."""
-_HONORIFICS = frozenset("Mr Mrs Ms Mx Dr Prof".split())
-"""Titles before a person's name, or their surname alone ("Ms Ranger")."""
-_TITLES = "|".join(sorted(_RANKS | _HONORIFICS | {"Miss", "Sir", "Dame"}))
+_TITLES = "|".join(sorted(RANKS | HONORIFICS | {"Miss", "Sir", "Dame"}))
 _HONORIFIC = re.compile(rf"^(?:(?:{_TITLES})\.?\s+)+(?=[A-Z])")
 """The titles a canonical name drops ("Ms Khan" is Khan, "Det Insp Jane Rowe" Jane Rowe)."""
 
@@ -381,13 +377,13 @@ def _add_role_people(words: list[str], spans: list[tuple[int, int, str, str]]) -
     extra = []
     for i, word in enumerate(words[:-1]):
         title = word.rstrip(".")
-        if word.lower() in ROLE_NOUNS and (word.islower() or word.istitle()) or title in _RANKS:  # "Manager Mikel Arteta"
+        if word.lower() in ROLE_NOUNS and (word.islower() or word.istitle()) or title in RANKS:  # "Manager Mikel Arteta"
             least = 2
-        elif title in _HONORIFICS:
+        elif title in HONORIFICS:
             least = 1
         else:
             continue
-        if words[i + 1].rstrip(".") in _RANKS | _HONORIFICS:
+        if words[i + 1].rstrip(".") in RANKS | HONORIFICS:
             continue  # "Lt Col ...": the last title introduces the name
         j = i + 1
         while (j < len(words) and j - i <= 3 and j not in covered and words[j][:1].isupper()

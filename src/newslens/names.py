@@ -9,7 +9,7 @@ import csv
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["NAME_FILLERS", "ROLE_NOUNS", "first_name_gender", "gender_of_first_name"]
+__all__ = ["HONORIFICS", "NAME_FILLERS", "RANKS", "ROLE_NOUNS", "first_name_gender", "gender_of_first_name"]
 
 NAME_FILLERS = frozenset("the a an of and or in on at to for from by with".split())
 """Short words written lower case inside a capitalised name or title ("Office for Democratic
@@ -29,6 +29,11 @@ ROLE_NOUNS = frozenset(
     "colleague teammate aide adviser advisor".split())
 """Nouns that name a person's role or relation; a name right after one is a person's ("the
 grammarian Aelius Donatus", "his friend Auguste Chevalier")."""
+
+RANKS = frozenset("Col Gen Lt Maj Capt Sgt Cpl Brig Adm Cmdr Insp Det Supt Cllr Rev".split())
+"""Titles abbreviated before a person's full name ("Col Oleksandr Marchenko", "Det Insp ...")."""
+HONORIFICS = frozenset("Mr Mrs Ms Mx Dr Prof".split())
+"""Titles before a person's name, or their surname alone ("Ms Ranger")."""
 
 _CENSUS_RATIO = 10.0
 """A Census first name marks a gender when one sex bears it ten times as often as the other

@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import Any
 
-from newslens.names import ROLE_NOUNS, first_name_gender, gender_of_first_name
+from newslens.names import HONORIFICS, RANKS, ROLE_NOUNS, first_name_gender, gender_of_first_name
 from newslens.quotes.context import Context, Mention, MentionIndex, Statement, char, cue_at, cues_in, unquoted
 
 __all__ = ["Attribution", "Speaker", "attribution", "attributed", "resolved_mention", "speaker_of_cue", "via_of"]
@@ -597,7 +597,8 @@ def _continued_pronoun(ctx: Context, at: int, gender: str | None) -> int | None:
         if earlier is not None:
             return earlier
         first, end = ctx.sent_bounds[sentence - back]
-        if any(m.label == "PERSON" and any(ctx.doc[k].dep_ in ("nsubj", "nsubjpass") for k in range(m.doc_start, m.doc_end))
+        if any(m.label == "PERSON" and any(ctx.doc[k].dep_ in ("nsubj", "nsubjpass")
+                                           for k in range(m.doc_start, m.doc_end))
                for m in ctx.index.within(first, end)):
             return None  # a person is the subject of that sentence
     return None
@@ -750,9 +751,10 @@ not roles of the people around them (a lawyer, a judge, a relative, a reporter).
 
 def _protagonist(ctx: Context, before: int, role: str) -> Mention | None:
     """The person "the singer" stands for when no name was introduced with that role: the person
-    named most often before it (outside quotations; the first named in the body on a tie), when named
-    at least twice, once at least in the body, introduced with no other role noun and of no other gender than the role's ("the
-    actress"); not for a description with a capitalised modifier ("the Vermont senator")."""
+    named most often before it (outside quotations; the first named in the body on a tie), when
+    named at least twice, once at least in the body, introduced with no other role noun and of no
+    other gender than the role's ("the actress"); not for a description with a capitalised
+    modifier ("the Vermont senator")."""
     modifiers = []
     for k in range(before + 1, min(before + 7, len(ctx.doc))):
         if ctx.doc[k].lower_ == role:
@@ -784,8 +786,7 @@ def _protagonist(ctx: Context, before: int, role: str) -> Mention | None:
     return first[name]
 
 
-_NO_ROLE = frozenset(w.lower() for w in ("mr ms mrs mx miss dr prof sir dame lord lady col gen lt maj capt sgt cpl "
-                                          "brig adm cmdr insp det supt cllr rev").split())
+_NO_ROLE = frozenset(w.lower() for w in RANKS | HONORIFICS | {"Miss", "Sir", "Dame", "Lord", "Lady"})
 """Titles that say nothing of a person's role ("Col Oleksandr Marchenko" may be "a commander")."""
 
 
