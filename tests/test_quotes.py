@@ -980,3 +980,9 @@ def test_a_spokesperson_speaks_for_the_building_that_just_spoke():
             'spokesperson said doctors were "very pleased" with his progress.')
     table = quotes(newslens.article_from_text(text, article_id="palace"), kinds=("reported",))
     assert table["speaker"].iloc[-1] == "Buckingham Palace"
+
+
+def test_a_speakers_title_keeps_its_of_phrase():
+    text = "Update\n\nSpeaking in London, the Prince of Wales said his father was doing brilliantly."
+    table = quotes(newslens.article_from_text(text, article_id="title-of"), kinds=("reported",))
+    assert table["speaker"].tolist() == ["the Prince of Wales"]

@@ -265,7 +265,20 @@ def _subject_span(ctx: Context, subject: Any, *, end: int | None = None) -> Spea
             return _resolved(ctx, row.doc_start, row.doc_end)
         # "Britain's ambassador said", "a spokesman for President Erdogan said": not Britain, not Erdogan
         return _described(ctx, left, _description_end(ctx, subject), subject.i)
-    return _resolved(ctx, left, subject.i + 1)
+    return _resolved(ctx, left, _title_end(ctx, subject))
+
+
+def _title_end(ctx: Context, subject: Any) -> int:
+    """Where a speaker that names no entity ends: after its head, or after the "of" and the
+    capitalised words of a title ("the Prince of Wales", "the Archbishop of Canterbury")."""
+    doc, end = ctx.doc, subject.i + 1
+    if subject.pos_ == "PROPN" and end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end].head.i == subject.i:
+        k = end + 1
+        while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+            k += 1
+        if k > end + 1:
+            return k
+    return end
 
 
 def _group_named(subject: Any, mention: Mention) -> bool:
