@@ -986,3 +986,10 @@ def test_a_speakers_title_keeps_its_of_phrase():
     text = "Update\n\nSpeaking in London, the Prince of Wales said his father was doing brilliantly."
     table = quotes(newslens.article_from_text(text, article_id="title-of"), kinds=("reported",))
     assert table["speaker"].tolist() == ["the Prince of Wales"]
+
+
+def test_a_headlines_speaker_by_a_common_noun_is_the_organisation_named_below():
+    text = ("Roads closed after flooding, police say\n\nSeveral roads have been closed after heavy rain, Police "
+            "Scotland has said.")
+    table = quotes(newslens.article_from_text(text, article_id="headline-noun"), kinds=("reported",))
+    assert table["speaker"].tolist() == ["Police Scotland", "Police Scotland"]

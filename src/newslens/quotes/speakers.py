@@ -428,7 +428,7 @@ def _resolved(ctx: Context, lo: int, hi: int) -> Speaker:
         return Speaker(lo, hi, _description_name(text), None, text)
     head = words[-1]
     if len(words) >= 1 and (words[0] in _ROLE_DETS or len(words) == 1) and doc[hi - 1].pos_ == "NOUN":
-        row = _role_antecedent(ctx, lo, head) or _identified_later(ctx, lo, hi - 1)
+        row = _role_antecedent(ctx, lo, head) or _identified_later(ctx, lo, hi - 1) or _named_below(ctx, lo, head)
         if row is not None:
             return Speaker(lo, hi, row.canonical, row.label, text)
     body = doc[lo + 1 : hi - 1] if words[0] in ("a", "an", "the") else doc[lo : hi - 1]
@@ -801,6 +801,17 @@ def _protagonist(ctx: Context, before: int, role: str) -> Mention | None:
 
 _NO_ROLE = frozenset(w.lower() for w in RANKS | HONORIFICS | {"Miss", "Sir", "Dame", "Lord", "Lady"})
 """Titles that say nothing of a person's role ("Col Oleksandr Marchenko" may be "a commander")."""
+
+
+def _named_below(ctx: Context, lo: int, head: str) -> Mention | None:
+    """The organisation a headline's "..., palace says", "..., police say" stands for: the first
+    organisation or building named in the body whose name holds that word ("Buckingham Palace",
+    "Police Scotland")."""
+    parts = ctx.tokens["part"]
+    if parts.iat[lo] != "headline":
+        return None
+    return next((m for m in _outside_quotations(ctx).items if m.label in ("ORG", "FAC")
+                 and parts.iat[m.doc_start] == "body" and head in m.canonical.lower().split()), None)
 
 
 def _identified_later(ctx: Context, lo: int, head: int) -> Mention | None:
