@@ -164,7 +164,8 @@ def _entity_mentions(article: Article, backend: str, aliases: Any, parts: Sequen
 def _drop_lower_case(tokens: pd.DataFrame, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """A name is written with a capital letter: a mention with none ("mosques", "the island sea",
     "made-for-television") is the model's guess at a common word, unless the text is written all
-    in lower case (most of its sentences start lower-case), where the model's mentions stay."""
+    in lower case (most of its sentences start lower-case), where the model's mentions stay; and
+    a mention kept ends in a capitalised word (:func:`_trim_lower_end`)."""
     firsts = [w for w in tokens.groupby(["paragraph", "sentence"], sort=False)["token"].first() if w[:1].isalpha()]
     if not firsts or sum(w[0].isupper() for w in firsts) * 2 <= len(firsts):
         return spans
