@@ -38,7 +38,7 @@ from newslens.article import Article
 from newslens.dispatch import named, per_article
 from newslens.errors import ArticleError, InvalidArgument, MissingData
 from newslens.layouts import COUNTED_PARTS
-from newslens.names import HONORIFICS, NAME_FILLERS, RANKS, ROLE_NOUNS, first_name_gender
+from newslens.names import HONORIFICS, MONTHS, NAME_FILLERS, RANKS, ROLE_NOUNS, WEEKDAYS, first_name_gender
 from newslens.nlp import spacy_docs
 
 __all__ = [
@@ -511,8 +511,7 @@ def _extend_name_particles(words: list[str], spans: list[tuple[int, int, str, st
 
 _ORG_INTRODUCERS = frozenset("charity group union firm company organisation organization body association network "
                              "party broadcaster newspaper club".split())
-_NOT_NAMES = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
-                       "July August September October November December".split())
+_NOT_NAMES = WEEKDAYS | MONTHS
 
 
 def _introduced_organisations(words: list[str], spans: list[tuple[int, int, str, str]]

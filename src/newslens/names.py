@@ -9,7 +9,8 @@ import csv
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["HONORIFICS", "NAME_FILLERS", "RANKS", "ROLE_NOUNS", "first_name_gender", "gender_of_first_name"]
+__all__ = ["HONORIFICS", "MONTHS", "NAME_FILLERS", "RANKS", "ROLE_NOUNS", "WEEKDAYS", "first_name_gender",
+           "gender_of_first_name"]
 
 NAME_FILLERS = frozenset("the a an of and or in on at to for from by with".split())
 """Short words written lower case inside a capitalised name or title ("Office for Democratic
@@ -34,6 +35,10 @@ RANKS = frozenset("Col Gen Lt Maj Capt Sgt Cpl Brig Adm Cmdr Insp Det Supt Cllr 
 """Titles abbreviated before a person's full name ("Col Oleksandr Marchenko", "Det Insp ...")."""
 HONORIFICS = frozenset("Mr Mrs Ms Mx Dr Prof".split())
 """Titles before a person's name, or their surname alone ("Ms Ranger")."""
+
+WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+MONTHS = frozenset("January February March April May June July August September October November December".split())
+"""Capitalised words that are no one's name ("the firm Friday", "“...,” the nominee tweeted Sunday")."""
 
 _CENSUS_RATIO = 10.0
 """A Census first name marks a gender when one sex bears it ten times as often as the other

@@ -89,8 +89,9 @@ def _split_final_period(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
     i = len(spans) - 1
     while i >= 0:
         token = text[spans[i][0] : spans[i][1]]
-        opening = next((k for k in range(i - 1, max(i - 5, -1), -1) if text[spans[k][0] : spans[k][1]] == "["), None)
-        if token == "]" and opening is not None:
+        opening = None if token != "]" else next(
+            (k for k in range(i - 1, max(i - 5, -1), -1) if text[spans[k][0] : spans[k][1]] == "["), None)
+        if opening is not None:
             i = opening - 1
         elif token in _CLOSERS:
             i -= 1

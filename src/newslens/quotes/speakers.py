@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import Any
 
-from newslens.names import HONORIFICS, RANKS, ROLE_NOUNS, first_name_gender, gender_of_first_name
+from newslens.names import HONORIFICS, RANKS, ROLE_NOUNS, WEEKDAYS, first_name_gender, gender_of_first_name
 from newslens.quotes.context import Context, Mention, MentionIndex, Statement, char, cue_at, cues_in, unquoted
 
 __all__ = ["Attribution", "Speaker", "attribution", "attributed", "resolved_mention", "speaker_of_cue", "via_of"]
@@ -32,8 +32,7 @@ _NP_WORDS = _ROLE_DETS | {"'s", "’s"}  # the function words a noun phrase afte
 _AGE = re.compile(r"^\d{1,3}-years?-old$")
 """An age used as a noun ("the 34-year-old said"): a person named before ("the 74-year-old comedian"
 is read by its head noun)."""
-_TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-               "tonight", "tomorrow"}
+_TIME_WORDS = {w.lower() for w in WEEKDAYS} | {"today", "yesterday", "tonight", "tomorrow"}
 """Words the parser takes for the subject of an inverted cue ("“...,” the nominee tweeted Sunday")."""
 _NOBODY = {"all", "much", "what", "this", "nothing", "everything", "something", "anything"}
 """Pronouns that name no speaker ("all she could do was shout", "much of the debate ..."); "all"
