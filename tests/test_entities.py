@@ -481,6 +481,20 @@ def test_an_organisation_cut_at_its_and_is_whole():
 
 
 @pytest.mark.parametrize(
+    ("text", "whole", "apart"),
+    [("Avon and Somerset Police said a woman had been arrested.", ["Avon and Somerset Police"], []),
+     ("Devon and Cornwall Police said the road would reopen.", ["Devon and Cornwall Police"], []),
+     ("Texas and Apple said they would appeal.", [], ["Texas", "Apple"])],
+    ids=["untagged-place", "place-tagged-person", "company-stays-apart"],
+)
+def test_a_public_body_named_for_two_places_is_one_name(text, whole, apart):
+    mentions = entity_mentions(newslens.article_from_text("Arrest\n\n" + text, article_id="two-places"), numeric=False)
+    names = mentions["canonical"].tolist()
+    assert all(name in names for name in whole + apart), names
+    assert len(names) == len(whole) + len(apart), names
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [('Arsenal have signed Martin Zubimendi.\n\n"I\'m very happy to be here," Zubimendi told the club\'s website.',
       ("Zubimendi", "Martin Zubimendi", "PERSON")),

@@ -510,7 +510,7 @@ def _extend_name_particles(words: list[str], spans: list[tuple[int, int, str, st
 
 
 _ORG_INTRODUCERS = frozenset("charity group union firm company organisation organization body association network "
-                             "party broadcaster newspaper club".split())
+                             "party broadcaster newspaper club regulator watchdog".split())
 _NOT_NAMES = WEEKDAYS | MONTHS
 
 
@@ -518,7 +518,7 @@ def _introduced_organisations(words: list[str], spans: list[tuple[int, int, str,
                               ) -> list[tuple[int, int, str, str]]:
     """An organisation named right after the noun that says what it is ("the charity Age UK",
     "campaign group Greenpeace UK", "the union Unite"): one to four capitalised words after "the
-    charity", "group", "union", "firm", ... are its name, an ORG mention in place of the model's
+    charity", "group", "union", "firm", "the regulator", ... are its name, an ORG mention in place of the model's
     reading of part of it ("UK" GPE, "Greenpeace UK" PERSON) or where the model read nothing."""
     out = list(spans)
     for i, word in enumerate(words[:-1]):
@@ -543,15 +543,32 @@ def _introduced_organisations(words: list[str], spans: list[tuple[int, int, str,
 def _extend_coordinated_names(words: list[str], spans: list[tuple[int, int, str, str]]
                               ) -> list[tuple[int, int, str, str]]:
     """An organisation's name the model cut at its "and": "Midwifery Council" of "the Nursing and
-    Midwifery Council" (after "the", one capitalised word that no mention covers, then "and")."""
+    Midwifery Council" (after "the", one capitalised word that no mention covers, then "and");
+    "Somerset Police" of "Avon and Somerset Police" (one capitalised word before "and", untagged or
+    a one-word mention, which the model reads as a place or a person: "Devon" PERSON of "Devon and
+    Cornwall Police"; when the organisation's name ends as a public body's does:
+    :data:`_COORDINATED_BODIES`)."""
     covered = {i for s, e, _, _ in spans for i in range(s, e)}
-    out = []
+    places = {s: k for k, (s, e, label, _) in enumerate(spans) if e - s == 1 and label in ("GPE", "LOC", "PERSON")}
+    out: list[tuple[int, int, str, str]] = []
+    dropped = set()
     for start, end, label, source in spans:
-        if (label == "ORG" and start >= 3 and words[start - 1] == "and" and words[start - 3] in ("the", "The")
-                and words[start - 2][:1].isupper() and words[start - 2].isalpha() and start - 2 not in covered):
-            start -= 2
+        before = start - 2
+        if label == "ORG" and start >= 2 and words[start - 1] == "and" and words[before][:1].isupper() \
+                and words[before].isalpha():
+            bare = before not in covered and start >= 3 and words[start - 3] in ("the", "The")
+            place = (before in places or before not in covered) and words[end - 1] in _COORDINATED_BODIES
+            if bare or place:
+                start = before
+                dropped.add(places.get(before))
         out.append((start, end, label, source))
-    return out
+    kept = [span for k, span in enumerate(out) if k not in dropped]
+    return kept
+
+
+_COORDINATED_BODIES = frozenset("Police Constabulary Council Service Services Trust Authority Board".split())
+"""Last words of a public body named for two places ("Avon and Somerset Police", "Devon and
+Cornwall Police"); not of a company ("Texas and Apple" stay two)."""
 
 
 _PLATFORMS = frozenset(
