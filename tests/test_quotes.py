@@ -993,3 +993,55 @@ def test_a_headlines_speaker_by_a_common_noun_is_the_organisation_named_below():
             "Scotland has said.")
     table = quotes(newslens.article_from_text(text, article_id="headline-noun"), kinds=("reported",))
     assert table["speaker"].tolist() == ["Police Scotland", "Police Scotland"]
+
+
+def test_a_headlines_speaker_is_the_organisation_the_body_introduces_with_that_noun():
+    text = ("Water bills to rise by a fifth, regulator says\n\nWater bills in England will rise by 21% over five "
+            "years, the regulator Ofwat has announced.\n\nThe average bill will go up by £86, the watchdog said.")
+    table = quotes(newslens.article_from_text(text, article_id="regulator"), kinds=("reported",))
+    assert table["speaker"].tolist() == ["Ofwat", "Ofwat", "Ofwat"]
+
+
+def test_the_force_is_the_police_force_that_spoke():
+    text = ("Arrest\n\nGreater Manchester Police said a man had been arrested in Salford. Officers were called to "
+            "a house on Monday night. Two women were treated for minor injuries.\n\nThe force said the man remained "
+            "in custody.")
+    table = quotes(newslens.article_from_text(text, article_id="force"), kinds=("reported",))
+    assert table["speaker"].tolist() == ["Greater Manchester Police", "Greater Manchester Police"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [("Joanna Lumley, who led the campaign for the veterans, thanked supporters outside Parliament.\n\n"
+      "“We did it together,” the actress said.", "Joanna Lumley"),
+     ("Ann Cole, a retired teacher, spoke to reporters outside court.\n\n“Justice has been done,” the "
+      "self-described campaigner said.", "Ann Cole"),
+     ("Tom Hale criticised the plan at the meeting.\n\n“It will not survive a legal challenge,” the lawyer said.",
+      "the lawyer"),
+     ("Tom Hale was asked about the vote.\n\n“Do you regret it?” the presenter said.", "the presenter")],
+    ids=["epithet", "epithet-by-ending", "someone-else-role", "asked-by-another"],
+)
+def test_a_description_after_a_sentence_about_a_person_is_that_person(text, speaker):
+    table = quotes(newslens.article_from_text("Story\n\n" + text, article_id="epithet-subject"))
+    assert table["speaker"].iloc[-1] == speaker
+
+
+def test_a_party_before_a_persons_role_does_not_speak_for_them():
+    text = ("Junction\n\nLocal councillor Amira Shah said the junction was dangerous.\n\n“How many more people have "
+            "to die?” the Labour councillor said.")
+    table = quotes(newslens.article_from_text(text, article_id="councillor"))
+    assert table["speaker"].tolist() == ["Amira Shah", "Amira Shah"]
+
+
+def test_they_after_a_family_is_the_family():
+    text = ("Crash\n\nThames Valley Police said the driver had died at the scene.\n\nIn a statement, Mr Price's "
+            "family described him as “a devoted father”.\n\n“He was taken from us far too soon,” they said.")
+    table = quotes(newslens.article_from_text(text, article_id="family-they"), kinds=("direct",))
+    assert table["speaker"].tolist() == ["Mr Price's family"]
+
+
+def test_a_name_between_commas_after_a_description_is_the_speaker_when_the_parser_misses_it():
+    text = ("Drug\n\nThe NHS spending watchdog, NICE, has previously rejected a similar drug, saying its benefits "
+            "were too small to justify the cost.")
+    table = quotes(newslens.article_from_text(text, article_id="missed-appos"), kinds=("reported",))
+    assert table["speaker"].tolist() == ["NICE"]

@@ -113,4 +113,25 @@ def sentences_to_parse(tokens: pd.DataFrame, quote_of: list[int | None], named: 
     pronoun = {s for s, w in zip(sentence, words) if s in keep and w.lower() in ("he", "she")}
     index = {s: k for k, s in enumerate(order)}  # "he" reads the subjects of the two sentences before
     keep.update(order[k] for s in pronoun for k in range(max(0, index[s] - 2), index[s]))
+    described = _described_speakers(sentence, words, quote_of, keep, every)
+    keep.update(order[index[s] - 1] for s in described if index[s])  # "..., the consumer champion wrote"
     return keep
+
+
+def _described_speakers(sentence: list[int], words: list[str], quote_of: list[int | None], keep: set[int],
+                        every: frozenset[str]) -> set[int]:
+    """The kept sentences where a quotation is attributed to a description: “...,” the consumer
+    champion wrote (a "the" after a closing mark or a comma, a cue within four words after it);
+    “...,” said the campaigner (a cue after the mark, then "the"). The description may stand for
+    the subject of the sentence before."""
+    out = set()
+    for k, (s, w, q) in enumerate(zip(sentence, words, quote_of)):
+        if s not in keep or s in out or q is not None or w.lower() != "the" or k < 2:
+            continue
+        after_mark = words[k - 1] in ("”", '"', "’", "'", ",")
+        inverted = words[k - 1].lower() in every and words[k - 2] in ("”", '"', "’", "'", ",")
+        if inverted or (after_mark and any(
+                sentence[j] == s and quote_of[j] is None and words[j].lower() in every
+                for j in range(k + 1, min(len(words), k + 5)))):
+            out.add(s)
+    return out

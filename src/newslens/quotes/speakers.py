@@ -245,6 +245,9 @@ def _governing_subject(ctx: Context, verb: Any) -> Speaker | None:
 
 def _subject_span(ctx: Context, subject: Any, *, end: int | None = None) -> Speaker:
     lo, hi = subject.left_edge.i, min(subject.right_edge.i + 1, end if end is not None else len(ctx.doc))
+    named = _missed_apposition(ctx, subject, hi)
+    if named is not None:
+        return _resolved(ctx, named.doc_start, named.doc_end)
     clauses = [(c.left_edge.i, c.right_edge.i) for c in subject.children if c.dep_ in ("relcl", "acl")]
     inside = [m for m in ctx.index.within(lo, hi)  # not "Twitter" of "the singer, who posted on Twitter,"
               if not any(a <= m.doc_start <= b for a, b in clauses)]
@@ -265,6 +268,22 @@ def _subject_span(ctx: Context, subject: Any, *, end: int | None = None) -> Spea
         # "Britain's ambassador said", "a spokesman for President Erdogan said": not Britain, not Erdogan
         return _described(ctx, left, _description_end(ctx, subject), subject.i)
     return _resolved(ctx, left, _title_end(ctx, subject))
+
+
+def _missed_apposition(ctx: Context, subject: Any, hi: int) -> Mention | None:
+    """A name set between commas right after a description that the parser did not join to it
+    ("The NHS spending watchdog, NICE, has rejected ...": "NICE" read as an adverb): the name of a
+    person or an organisation, not one beside a group ("the family, Ann Lee,")."""
+    doc = ctx.doc
+    if subject.pos_ != "NOUN" or hi != subject.i + 1 or hi + 2 >= len(doc) or doc[hi].text != ",":
+        return None
+    named = next((m for m in ctx.index.overlapping(hi + 1, hi + 2) if m.doc_start == hi + 1), None)
+    if named is None or named.label not in ("PERSON", "ORG") or _group_named(subject, named):
+        return None
+    if named.doc_end >= len(doc) or doc[named.doc_end].text != "," or any(
+            doc[k].dep_ == "appos" for k in range(named.doc_start, named.doc_end)):
+        return None  # joined already, and read as such below
+    return named
 
 
 def _title_end(ctx: Context, subject: Any) -> int:
@@ -293,8 +312,9 @@ def _speaks_for(ctx: Context, subject: Any, org: Mention) -> bool:
     """An organisation in the subject's noun phrase speaks for its head ("a Barclays spokesman",
     "a spokesman for the Treasury"), unless it hangs on a word that keeps it apart ("a source
     close to the Treasury", "people familiar with the company") or the head is against it
-    ("critics of the BBC")."""
-    if subject.lower_ in _NOT_FOR:
+    ("critics of the BBC") or names a person's own role ("the Labour councillor", "the Arsenal
+    captain": the person, whose name the role may lead to)."""
+    if subject.lower_ in _NOT_FOR or (subject.lower_ in ROLE_NOUNS | _LEAD_ROLES and subject.lower_ not in _SPOKES):
         return False
     tok = ctx.doc[org.doc_end - 1]
     while tok.i != subject.i and tok.head.i != tok.i:
@@ -427,7 +447,8 @@ def _resolved(ctx: Context, lo: int, hi: int) -> Speaker:
         return Speaker(lo, hi, _description_name(text), None, text)
     head = words[-1]
     if len(words) >= 1 and (words[0] in _ROLE_DETS or len(words) == 1) and doc[hi - 1].pos_ == "NOUN":
-        row = _role_antecedent(ctx, lo, head) or _identified_later(ctx, lo, hi - 1) or _named_below(ctx, lo, head)
+        row = (_role_antecedent(ctx, lo, head) or _identified_later(ctx, lo, hi - 1) or _named_below(ctx, lo, head)
+               or _epithet_of_subject(ctx, lo, hi - 1))
         if row is not None:
             return Speaker(lo, hi, row.canonical, row.label, text)
     body = doc[lo + 1 : hi - 1] if words[0] in ("a", "an", "the") else doc[lo : hi - 1]
@@ -454,6 +475,9 @@ def _antecedent(ctx: Context, before: int, *, person: bool, gender: str | None =
         return _chained_person(ctx, before, gender, outside)
     groups = outside.subset("group", lambda r: r.label in ("ORG", "GPE", "NORP"))
     last = groups.last_ending_by(before)
+    described = _group_subject(ctx, before) if ctx.doc[before].lower_ == "they" else None
+    if described is not None and (last is None or last.doc_end <= described.doc_start):
+        return described  # "Mr Price's family described him as ... “...,” they said": the family
     if last is None:
         return None
     subjects = groups.subset("subject", lambda r: ctx.doc[r.doc_end - 1].dep_ in ("nsubj", "nsubjpass"))
@@ -461,6 +485,31 @@ def _antecedent(ctx: Context, before: int, *, person: bool, gender: str | None =
     if subject is not None and ctx.sentence_of[last.doc_start] - ctx.sentence_of[subject.doc_start] <= 1:
         return subject  # "Tokyo plans to ..., as it believes": the subject named near
     return _most_mentioned_near(ctx, groups, groups, last, before)
+
+
+_GROUP_NOUNS = frozenset("family household couple parents relatives".split())
+
+
+def _group_subject(ctx: Context, before: int) -> Mention | None:
+    """A group described, not named, that is the subject of the sentence before the pronoun (or
+    of its own sentence before it): "the family", "Mr Price's relatives", "residents" (a plural of
+    people: a role, or a noun of a person's ending); read as a speaker is (:func:`_subject_span`)."""
+    if ctx.quote_of[before] is not None:
+        return None
+    sentence = ctx.sentence_of[before]
+    subject = _main_subject(ctx, ctx.sent_bounds[sentence][0], before)
+    if subject is None and sentence - 1 in ctx.sent_bounds:
+        subject = _main_subject(ctx, *ctx.sent_bounds[sentence - 1])
+    if subject is None or ctx.index.overlapping(subject.i, subject.i + 1):
+        return None
+    noun = subject.lemma_.lower()
+    people = noun in ROLE_NOUNS | _LEAD_ROLES | _OTHERS or noun.endswith(_PERSON_ENDS + ("er", "ant", "ent"))
+    if not (subject.lower_ in _GROUP_NOUNS or (subject.tag_ == "NNS" and people)):
+        return None  # "Shares fell.": not people
+    found = _subject_span(ctx, subject)
+    if found.start is None or found.end is None or found.label not in (None, "ORG", "NORP", "GPE"):
+        return None
+    return Mention(found.start, found.end, found.label, found.name)  # type: ignore[arg-type]
 
 
 def _chained_person(ctx: Context, before: int, gender: str | None, outside: MentionIndex) -> Mention | None:
@@ -703,12 +752,16 @@ _ORG_HEADS = frozenset(
     "church university school college council committee union alliance league board court network channel "
     "broadcaster newspaper magazine paper airline carrier retailer insurer lender maker manufacturer giant "
     "charity foundation institute hospital army military police embassy office authority regulator society "
-    "association federation commission corporation institution".split())
+    "association federation commission corporation institution watchdog body operator supplier provider force "
+    "trust service publisher studio label chain platform developer".split())
 """Heads of a description that stands for an organisation ("the bank said"): with no name
 introduced by that word, it goes to the last organisation whose name holds the word ("the bank" ->
 "Barclays Bank", "the church" -> "Church of Scientology"), else to an organisation that was a
 sentence's subject just before (:func:`_role_antecedent`). Not to the last organisation named
 whatever its name: on GUM's coreference that was wrong 15 times in 26 news descriptions."""
+_NAME_WORDS = {"force": {"force", "police", "constabulary"}}
+"""The words of an organisation's name that a description's head stands for, where they differ
+("the force said" for a police force)."""
 _APPOSITION_STOPS = frozenset("of for at with who which that from in on to since and".split())
 
 
@@ -730,7 +783,8 @@ def _role_antecedent(ctx: Context, before: int, head: str) -> Mention | None:
     outside = _outside_quotations(ctx)
     orgs = outside.subset("organisation", lambda r: r.label == "ORG")
     if head in _ORG_HEADS:
-        holding = orgs.subset(("organisation named", head), lambda r: head in r.canonical.lower().split())
+        words = _NAME_WORDS.get(head, {head})  # "the force" -> "Avon and Somerset Police"
+        holding = orgs.subset(("organisation named", head), lambda r: not words.isdisjoint(r.canonical.lower().split()))
         found = holding.last_ending_by(before)
         if found is not None:
             return found
@@ -739,12 +793,18 @@ def _role_antecedent(ctx: Context, before: int, head: str) -> Mention | None:
     speakers = orgs if head not in _SPOKES else outside.subset(  # "Buckingham Palace said ... a palace spokesperson"
         "organisation or building", lambda r: r.label in ("ORG", "FAC"))
     subjects = speakers.subset("organisation subject", lambda r: any(  # "the Royal College of Nursing warned": College
-        ctx.doc[k].dep_ in ("nsubj", "nsubjpass") for k in range(r.doc_start, r.doc_end))
+        ctx.doc[k].dep_ in ("nsubj", "nsubjpass") or _named_subject(ctx.doc[k]) for k in range(r.doc_start, r.doc_end))
                                and first_name_gender(r.canonical.split()[0]) is None)  # not a person mislabelled
     subject = subjects.last_ending_by(before)  # "Live Nation said ... . In a statement, the company said"
     if subject is not None and ctx.sentence_of[before] - ctx.sentence_of[subject.doc_start] <= 1:
         return subject
     return None
+
+
+def _named_subject(token: Any) -> bool:
+    """Whether a name's token stands beside a subject that describes it ("the regulator Ofgem
+    has announced", "Education Secretary, Bridget Phillipson, told": the parser's apposition)."""
+    return token.dep_ == "appos" and token.head.dep_ in ("nsubj", "nsubjpass")
 
 
 _LEAD_ROLES = ROLE_NOUNS - _SPOKES | frozenset(
@@ -798,19 +858,68 @@ def _protagonist(ctx: Context, before: int, role: str) -> Mention | None:
     return first[name]
 
 
+_OTHERS = (_LEAD_ROLES - _EPITHETS) | _SPOKES | _ORG_HEADS | frozenset(
+    "official source insider staffer witness analyst expert critic officer agent spokesperson person people man woman "
+    "neighbour neighbor resident victim patient suspect moderator interviewer host anchor doctor".split())
+"""Descriptions that stand for someone beside the person just named, not for that person ("the
+lawyer", "the official", "the mother", "a source")."""
+_EPITHET_NOUNS = frozenset("champion veteran star mogul tycoon billionaire millionaire hopeful legend icon".split())
+_PERSON_ENDS = ("ist", "ian", "or")
+"""What makes a description's head a person's for :func:`_epithet_of_subject`: a role noun, an
+epithet ("the consumer champion", "the veteran"), or a noun of a person's ending ("the
+self-described democratic socialist", "the historian", "the senator")."""
+
+
+def _epithet_of_subject(ctx: Context, lo: int, head: int) -> Mention | None:
+    """The person a description nobody was introduced with stands for when it follows a sentence
+    about them (the reporter's variation: "Martin Lewis, the founder of MoneySavingExpert, advised
+    ... “...,” the consumer champion wrote."): the last person named before it, when that person is
+    the subject of the main verb of the sentence just before (not of a passive: "Trump was asked
+    ... the moderator said"; not of a clause inside it: "Trump said Manafort would play a larger
+    role ... the business mogul announced"), with no other person named between; for a cue's subject "the ... noun"
+    whose singular noun names a person (a role, an epithet, a person's ending: :data:`_PERSON_ENDS`)
+    and is no role of the people around a person (:data:`_OTHERS`) or of the other gender."""
+    doc = ctx.doc
+    noun = doc[head]
+    role = noun.lower_
+    if (doc[lo].lower_ != "the" or noun.tag_ != "NN" or noun.dep_ != "nsubj" or role in _OTHERS
+            or not (role in ROLE_NOUNS or role in _LEAD_ROLES or role in _EPITHET_NOUNS or role.endswith(_PERSON_ENDS))):
+        return None  # "the report said", "the sign read": no person
+    people = _outside_quotations(ctx).subset("person", lambda r: r.label == "PERSON")
+    subjects = people.subset("main agent", lambda r: any(  # not one acted on ("Trump was asked ... the moderator")
+        (doc[k].dep_ == "nsubj" and doc[k].head.dep_ == "ROOT")
+        or (_named_subject(doc[k]) and doc[k].head.head.dep_ == "ROOT") for k in range(r.doc_start, r.doc_end)))
+    last = subjects.last_ending_by(lo)
+    if last is None:
+        return None
+    phrase = doc[last.doc_end - 1]
+    phrase_end = (phrase.head if _named_subject(phrase) else phrase).right_edge.i
+    if any(m.doc_start > phrase_end for m in people.within(last.doc_end, lo)):
+        return None  # another person named since ("the founder of MoneySavingExpert" is Lewis's own phrase)
+    if ctx.sentence_of[lo] - ctx.sentence_of[last.doc_start] != 1:
+        return None  # the sentence just before (a paragraph may end between); not one's own sentence
+    gender = _WORD_GENDER.get(noun.lower_)
+    if gender and _genders(ctx).get(last.canonical) not in (None, gender):
+        return None
+    return last
+
+
 _NO_ROLE = frozenset(w.lower() for w in RANKS | HONORIFICS | {"Miss", "Sir", "Dame", "Lord", "Lady"})
 """Titles that say nothing of a person's role ("Col Oleksandr Marchenko" may be "a commander")."""
 
 
 def _named_below(ctx: Context, lo: int, head: str) -> Mention | None:
-    """The organisation a headline's "..., palace says", "..., police say" stands for: the first
-    organisation or building named in the body whose name holds that word ("Buckingham Palace",
-    "Police Scotland")."""
+    """The organisation a headline's "..., palace says", "..., regulator says" stands for: the
+    first organisation or building named in the body whose name holds that word ("Buckingham
+    Palace", "Police Scotland") or that the body introduces with it ("the regulator Ofgem")."""
     parts = ctx.tokens["part"]
     if parts.iat[lo] != "headline":
         return None
+    with_role = _names_by_role(ctx).get(head)
+    introduced = {m.doc_start for m in with_role.items} if with_role is not None else set()
     return next((m for m in _outside_quotations(ctx).items if m.label in ("ORG", "FAC")
-                 and parts.iat[m.doc_start] == "body" and head in m.canonical.lower().split()), None)
+                 and parts.iat[m.doc_start] == "body"
+                 and (head in m.canonical.lower().split() or m.doc_start in introduced)), None)
 
 
 def _identified_later(ctx: Context, lo: int, head: int) -> Mention | None:
@@ -839,8 +948,7 @@ def _identified_later(ctx: Context, lo: int, head: int) -> Mention | None:
     person = people.items[k]
     if int(paragraph.iat[person.doc_start]) - int(body.min()) > 2:
         return None
-    if not any(doc[j].dep_ in ("nsubj", "nsubjpass") or (doc[j].dep_ == "appos" and doc[j].head.dep_ == "nsubj")
-               for j in range(person.doc_start, person.doc_end)):
+    if not any(doc[j].dep_ in ("nsubj", "nsubjpass") or _named_subject(doc[j]) for j in range(person.doc_start, person.doc_end)):
         return None  # "... Ann Lee, whose son ...": named, but not as the one who acts
     roles = _role_heads(ctx, person.doc_start, person.doc_end) - _NO_ROLE
     if roles and role not in roles:
