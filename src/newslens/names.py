@@ -9,7 +9,7 @@ import csv
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["HONORIFICS", "MONTHS", "NAME_FILLERS", "RANKS", "ROLE_NOUNS", "WEEKDAYS", "first_name_gender",
+__all__ = ["HONORIFICS", "MONTHS", "NAME_FILLERS", "RANKS", "ROLE_NOUNS", "ROLE_SYNONYMS", "WEEKDAYS", "first_name_gender",
            "gender_of_first_name"]
 
 NAME_FILLERS = frozenset("the a an of and or in on at to for from by with".split())
@@ -30,6 +30,11 @@ ROLE_NOUNS = frozenset(
     "colleague teammate aide adviser advisor".split())
 """Nouns that name a person's role or relation; a name right after one is a person's ("the
 grammarian Aelius Donatus", "his friend Auguste Chevalier")."""
+
+ROLE_SYNONYMS = {word: group for group in map(frozenset, (
+    "striker forward centre-forward".split(), "manager boss".split(), "goalkeeper keeper goalie".split(),
+    "lawyer attorney solicitor".split(), "chairman chair chairwoman chairperson".split())) for word in group}
+"""Role nouns that name the same role ("Rovers striker Danny Kane" ... "the forward said")."""
 
 RANKS = frozenset("Col Gen Lt Maj Capt Sgt Cpl Brig Adm Cmdr Insp Det Supt Cllr Rev".split())
 """Titles abbreviated before a person's full name ("Col Oleksandr Marchenko", "Det Insp ...")."""

@@ -241,8 +241,16 @@ def _passive(tok: Any, *, opens: bool) -> bool:
 
 
 def _near_quote(ctx: Context, i: int) -> bool:
+    """A quotation within four words of doc token ``i``, or right before the verb's subject when
+    that subject runs up to the verb (“...,” Spotify's chief executive, Daniel Ek, wrote on X.)."""
     lo, hi = max(0, i - 4), min(len(ctx.doc), i + 5)
-    return any(ctx.quote_of[j] is not None for j in range(lo, hi))
+    if any(ctx.quote_of[j] is not None for j in range(lo, hi)):
+        return True
+    subject = next((c for c in ctx.doc[i].lefts if c.dep_ == "nsubj"), None)
+    if subject is None or subject.right_edge.i + 2 < i:
+        return False
+    start = subject.left_edge.i
+    return any(ctx.quote_of[j] is not None for j in range(max(0, start - 3), start))
 
 
 def cues_in(ctx: Context, sentence: int) -> list[int]:

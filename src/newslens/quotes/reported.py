@@ -145,10 +145,11 @@ def _reported_content(ctx: Context, cue: int, info: tuple[str, str, int]) -> tup
     if inverted is not None and cue > s_first + 1 and doc[cue - 1].text == "," and unquoted(ctx, s_first, cue - 1) and (
             inverted.right_edge.i + 1 >= end_tok or _adjuncts_only(doc, inverted.right_edge.i + 1, end_tok)):
         return span(s_first, cue - 1)  # content, said a spokeswoman (on Monday).
-    comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > cue), None)
-    if comp is not None and _reporter_words_first(ctx, comp.left_edge.i):
-        lo = max(comp.left_edge.i, cue_last + 1)  # "..., which analysts said showed ...": from "showed"
-        return span(lo, min(comp.right_edge.i + 1, end_tok))
+    comps = [c for c in verb.children if c.dep_ == "ccomp" and c.i > cue]
+    if comps and _reporter_words_first(ctx, comps[0].left_edge.i):
+        lo = max(comps[0].left_edge.i, cue_last + 1)  # "..., which analysts said showed ...": from "showed"
+        # the parser may break one clause into two ("said the fine, though large, was unlikely to ...")
+        return span(lo, min(max(c.right_edge.i for c in comps) + 1, end_tok))
     return None
 
 
