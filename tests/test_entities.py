@@ -520,3 +520,16 @@ def test_a_club_the_model_missed_is_found_before_the_role_it_gives_a_member():
     mentions = entity_mentions(newslens.article_from_text(text, article_id="club-role"), numeric=False)
     assert mentions.loc[mentions["text"] == "Arsenal", "label"].tolist() == ["ORG", "ORG"]
     assert "Interim" not in mentions["text"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [("The European Commission fined the firm. The Commission said the firm had broken the law.",
+      "European Commission"),
+     ("The European Council met in Brussels. Bristol City Council said the Council would appeal.", "Council")],
+    ids=["one-commission", "two-councils"],
+)
+def test_a_body_named_by_its_last_word_is_the_only_one_of_that_kind(text, short):
+    mentions = entity_mentions(newslens.article_from_text("Fine\n\n" + text, article_id="short-body"), numeric=False)
+    one_word = mentions[mentions["text"].isin(["Commission", "Council"])]
+    assert one_word["canonical"].tolist() == [short]

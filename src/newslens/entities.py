@@ -12,7 +12,8 @@ are metadata, and a caption's numbering is not a name. Then, within each article
   what it is ("Brentford boss ...", "the Arbaeen pilgrimage");
 * every mention gets a ``canonical`` name: a leading "the", an honorific or rank (Mr, Ms, Dr, Sir,
   Col, Det Insp, ...) and a possessive dropped, case variants merged, a surname or first name alone
-  merged into the full name ("Rudenko" -> "Andrei Rudenko", "Ms Khan" -> "Irene Khan"), then the
+  merged into the full name ("Rudenko" -> "Andrei Rudenko", "Ms Khan" -> "Irene Khan"), a body
+  named by its last word into the only one of that kind ("the Commission" -> "European Commission"), then the
   shipped table of common variants ("Britain" -> "United Kingdom", :func:`default_aliases`), the
   acronyms the article defines ("Korean Central News Agency (KCNA)": KCNA -> Korean Central News
   Agency) and a user alias table on top of them ("Moscow" -> "Russia");
@@ -779,7 +780,7 @@ def canonicalize(mentions: pd.DataFrame, *, aliases: str | Path | Mapping[str, s
     for key, group in forms.items():
         counts = Counter(group)
         display[key] = max(counts, key=lambda form: (counts[form], form[:1].isupper(), -group.index(form)))
-    keys = _merge_person_names(folded, table["label"].tolist())
+    keys = _merge_short_bodies(_merge_person_names(folded, table["label"].tolist()), table["label"].tolist())
     table["label"] = ["PERSON" if label in _THING_LABELS and key != k else label  # a person's name, whatever the model said
                       for label, key, k in zip(table["label"], folded, keys)]
     own = {_key(a): display.get(_key(n), _clean(n)) for a, n in (defined or {}).items()}
@@ -813,6 +814,24 @@ def _merge_person_names(keys: list[str], labels: list[str]) -> list[str]:
             continue
         if len(matches) == 1 and (label == "PERSON" or label in _THING_LABELS or key in {f.split()[-1] for f in matches}):
             out[i] = matches[0]
+    return out
+
+
+_BODY_WORDS = frozenset("commission council committee ministry agency authority board trust court".split())
+
+
+def _merge_short_bodies(keys: list[str], labels: list[str]) -> list[str]:
+    """Map a public body named by its last word alone ("the Commission", "the Council") to the only
+    organisation of the article whose name ends with it ("European Commission", "Bristol City
+    Council"); with two such names ("European Council", "Bristol City Council") it stays apart.
+    Not for "the Senate" or "the House", which name a country's own chamber whatever else is named."""
+    full = {k for k, label in zip(keys, labels) if label == "ORG" and " " in k}
+    out = list(keys)
+    for i, (key, label) in enumerate(zip(keys, labels)):
+        if label == "ORG" and key in _BODY_WORDS:
+            matches = [f for f in full if f.split()[-1] == key]
+            if len(matches) == 1:
+                out[i] = matches[0]
     return out
 
 
