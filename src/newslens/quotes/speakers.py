@@ -855,7 +855,7 @@ def _protagonist(ctx: Context, before: int, role: str) -> Mention | None:
     if counts[name] < 2:
         return None  # named once: no main person yet
     if (roles.get(name) and role not in roles[name]) or (gender and genders.get(name) not in (None, gender)):
-        return None  # "the forward" after "Rovers striker Tom Hale": newslens knows no synonyms of roles
+        return None  # "the winger" after "Rovers striker Tom Hale": another role (synonyms count: "the forward")
     return first[name]
 
 
