@@ -1086,3 +1086,16 @@ def test_reported_words_the_parser_split_in_two_clauses_stay_whole():
     text = "Fine\n\nAnalysts said the fine, though large, was unlikely to dent the company's finances."
     table = quotes(newslens.article_from_text(text, article_id="two-clauses"), kinds=("reported",))
     assert table["quote"].tolist() == ["the fine, though large, was unlikely to dent the company's finances"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [("The case began after a complaint from Spotify. The Swedish company welcomed the ruling, calling it “an "
+      "important message”.", "Spotify"),
+     ("The case began after complaints from Spotify and Microsoft. The company welcomed the ruling, calling it “an "
+      "important message”.", "the company")],
+    ids=["one-organisation", "two-organisations"],
+)
+def test_a_company_opening_its_sentence_is_the_one_named_just_before(text, speaker):
+    table = quotes(newslens.article_from_text("Ruling\n\n" + text, article_id="only-org"))
+    assert table["speaker"].tolist() == [speaker]

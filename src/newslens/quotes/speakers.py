@@ -799,7 +799,25 @@ def _role_antecedent(ctx: Context, before: int, head: str) -> Mention | None:
     subject = subjects.last_ending_by(before)  # "Live Nation said ... . In a statement, the company said"
     if subject is not None and ctx.sentence_of[before] - ctx.sentence_of[subject.doc_start] <= 1:
         return subject
+    if head in _ORG_HEADS:
+        return _only_organisation_before(ctx, before, orgs)
     return None
+
+
+def _only_organisation_before(ctx: Context, before: int, orgs: MentionIndex) -> Mention | None:
+    """The one organisation named in the sentence before a description that opens its own
+    sentence ("The case began after a complaint from Spotify. The Swedish company welcomed the
+    ruling"), when no other is named there or since; a wire's name in brackets does not count.
+    On PolNeAR train it fires 5 times, 4 right (one wrong: "the company" after "the Oreo")."""
+    sentence = ctx.sentence_of[before]
+    if sentence - 1 not in ctx.sent_bounds or ctx.first_word[sentence] != before:
+        return None
+    p_first, _ = ctx.sent_bounds[sentence - 1]
+    named = [m for m in orgs.within(p_first, before)  # not a wire's "(AP)" of the dateline
+             if not (m.doc_start > 0 and ctx.doc[m.doc_start - 1].text == "(")]
+    if len({m.canonical for m in named}) != 1:
+        return None
+    return named[-1]
 
 
 def _named_subject(token: Any) -> bool:
