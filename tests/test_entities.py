@@ -533,3 +533,9 @@ def test_a_body_named_by_its_last_word_is_the_only_one_of_that_kind(text, short)
     mentions = entity_mentions(newslens.article_from_text("Fine\n\n" + text, article_id="short-body"), numeric=False)
     one_word = mentions[mentions["text"].isin(["Commission", "Council"])]
     assert one_word["canonical"].tolist() == [short]
+
+
+def test_a_utility_named_by_what_it_sells_is_an_organisation():
+    text = "Ban\n\nAnglian Water has introduced a hosepipe ban for 1.2 million customers."
+    mentions = entity_mentions(newslens.article_from_text(text, article_id="utility"), numeric=False)
+    assert mentions[["canonical", "label"]].values.tolist() == [["Anglian Water", "ORG"]]

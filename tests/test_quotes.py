@@ -1099,3 +1099,11 @@ def test_reported_words_the_parser_split_in_two_clauses_stay_whole():
 def test_a_company_opening_its_sentence_is_the_one_named_just_before(text, speaker):
     table = quotes(newslens.article_from_text("Ruling\n\n" + text, article_id="only-org"))
     assert table["speaker"].tolist() == [speaker]
+
+
+def test_she_after_a_spokeswoman_is_who_the_spokeswoman_speaks_for():
+    text = ("Waits\n\nJoan Pearce, 89, waited 40 hours for a bed. Her son said she spent two nights on a trolley."
+            "\n\nA spokeswoman for Royal Cornwall Hospitals NHS Trust said the hospital had been on its highest alert "
+            "level. “We are seeing record numbers of very unwell patients,” she said.")
+    table = quotes(newslens.article_from_text(text, article_id="spokeswoman-she"), kinds=("direct",))
+    assert table["speaker"].tolist() == ["Royal Cornwall Hospitals NHS Trust"]

@@ -303,8 +303,10 @@ with a first name ("Fort Lee Historic Park"). "Hill", "Hall", "Lake" are left to
 _ORG_LAST = dict.fromkeys(
     "United FC AFC Rovers Athletic Wanderers Albion Hotspur Inc Ltd Corp Plc PLC LLC Group Party Council Committee "
     "Association Airlines Airways Motors Agency Ministry Department Commission Foundation Institute Society Club "
-    "Company Corporation Holdings Radio TV Television News Media Network".split(), "ORG")
-"""Last words that make a name an organisation ("Manchester United", "Acme Holdings", "Hits Radio")."""
+    "Company Corporation Holdings Radio TV Television News Media Network Water Energy Gas Rail Railways Trains "
+    "Bank Telecom Pharmaceuticals Insurance".split(), "ORG")
+"""Last words that make a name an organisation ("Manchester United", "Acme Holdings", "Hits Radio",
+"Anglian Water", "Octopus Energy")."""
 
 
 def _label_from_name(tokens: list[str], span: tuple[int, int, str, str]) -> tuple[int, int, str, str]:

@@ -542,7 +542,9 @@ def _described_subject(ctx: Context, before: int, gender: str | None) -> Mention
     description of one person ("The forward, who joined in the summer, posted an apology. “...,” he
     wrote."; "The 27-year-old ..."): the subject of the pronoun's clause before it, else of the
     sentence before, read as that description is (:func:`_resolved`: a name introduced with its
-    role, else the article's main person, :func:`_protagonist`), even when it names no one."""
+    role, else the article's main person, :func:`_protagonist`), even when it names no one; a
+    spokesperson of that gender as their own speaker is read ("A spokeswoman for the trust said
+    ... “...,” she said": the trust, as the spokeswoman's own row has it)."""
     if ctx.quote_of[before] is not None:
         return None
     sentence = ctx.sentence_of[before]
@@ -553,10 +555,14 @@ def _described_subject(ctx: Context, before: int, gender: str | None) -> Mention
     if subject is None or subject.tag_ in ("NNS", "NNPS", "NNP", "PRP"):
         return None  # the tagger may call a role noun an adverb ("The forward ... posted")
     role = subject.lower_
+    if gender and _WORD_GENDER.get(role, gender) != gender:
+        return None
+    if role in _SPOKES and ctx.quote_of[subject.i] is None:  # "A spokeswoman for the trust said ... “...,” she said"
+        found = _subject_span(ctx, subject)
+        if found.start is not None and found.end is not None:
+            return Mention(found.start, found.end, found.label, found.name)  # type: ignore[arg-type]
     if not (role in _LEAD_ROLES or _AGE.match(role)) or not any(
             c.dep_ == "det" and c.lower_ == "the" for c in subject.lefts):
-        return None
-    if gender and _WORD_GENDER.get(role, gender) != gender:
         return None
     lo = min([c.left_edge.i for c in subject.lefts] + [subject.i])
     if any(m.label == "PERSON" for m in ctx.index.overlapping(lo, subject.right_edge.i + 1)):
@@ -648,7 +654,8 @@ def _leading_pronoun(ctx: Context, sentence: int, gender: str | None) -> int | N
 def _continued_pronoun(ctx: Context, at: int, gender: str | None) -> int | None:
     """An earlier leading "he"/"she" that the leading pronoun at ``at`` continues: the one of the
     last sentences that starts with it, when every sentence since names no person before its own
-    pronoun (a new person in the subject's place breaks the chain)."""
+    pronoun (a new person in the subject's place breaks the chain, named or described: "a
+    spokeswoman", "the minister", of the pronoun's gender or none)."""
     sentence = ctx.sentence_of[at]
     if _leading_pronoun(ctx, sentence, gender) != at:
         return None
@@ -663,6 +670,11 @@ def _continued_pronoun(ctx: Context, at: int, gender: str | None) -> int | None:
                                            for k in range(m.doc_start, m.doc_end))
                for m in ctx.index.within(first, end)):
             return None  # a person is the subject of that sentence
+        subject = _main_subject(ctx, first, end)
+        if (subject is not None and subject.tag_ == "NN" and subject.lower_ in _SPOKES | _LEAD_ROLES
+                and _WORD_GENDER.get(subject.lower_, gender) == gender
+                and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in subject.lefts)):
+            return None  # so is one described ("A spokeswoman for the trust said ..."; not "His mother")
     return None
 
 
