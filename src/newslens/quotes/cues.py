@@ -96,8 +96,9 @@ def sentences_to_parse(tokens: pd.DataFrame, quote_of: list[int | None], named: 
     """The sentences the attribution rules read: those holding a quotation mark; those holding
     a possible cue word outside entity names (``named``: token positions inside a mention): a
     speech cue anywhere, any cue next to a quoting sentence; and a sentence ending in a colon
-    before a quoting one ("X said:", then the quotation); and the two sentences before one of
-    those that holds "he" or "she", whose subjects the pronoun may continue."""
+    before a quoting one ("X said:", then the quotation); the two sentences before one of
+    those that holds "he" or "she", whose subjects the pronoun may continue; and the sentence
+    before one whose quotation a "the ..." description speaks (:func:`_described_speakers`)."""
     sentence = tokens["sentence"].tolist()
     words = tokens["token"].tolist()
     quoting = {s for s, w, q in zip(sentence, words, quote_of) if q is not None or is_mark(w)}
