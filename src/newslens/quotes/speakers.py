@@ -302,9 +302,12 @@ def _title_end(ctx: Context, subject: Any) -> int:
 def _group_named(subject: Any, mention: Mention) -> bool:
     """One person's name cannot stand beside a group ("the family of one patient, Margaret Ellis,",
     "relatives of the victim, Ann Lee,"): it names the person of the phrase, not the group."""
-    return mention.label == "PERSON" and (subject.tag_ == "NNS" or subject.lower_ in ("family", "household"))
+    return mention.label == "PERSON" and (subject.tag_ == "NNS" or subject.lower_ in _GROUP_NOUNS)
 
 
+_GROUP_NOUNS = frozenset("family household couple parents relatives".split())
+"""Nouns of a group of people ("the family", "the couple", "relatives"): no one person's name stands beside
+one, and "they" may stand for one."""
 _NOT_FOR = frozenset("critic critics opponent opponents rival rivals detractor detractors foe foes".split())
 
 
@@ -486,9 +489,6 @@ def _antecedent(ctx: Context, before: int, *, person: bool, gender: str | None =
     if subject is not None and ctx.sentence_of[last.doc_start] - ctx.sentence_of[subject.doc_start] <= 1:
         return subject  # "Tokyo plans to ..., as it believes": the subject named near
     return _most_mentioned_near(ctx, groups, groups, last, before)
-
-
-_GROUP_NOUNS = frozenset("family household couple parents relatives".split())
 
 
 def _group_subject(ctx: Context, before: int) -> Mention | None:
