@@ -6,10 +6,11 @@ A quotation cued by "he said" is credited to whoever "he" resolves to, and the B
 issue 15 found pronouns credited to the last name mentioned, of any kind and gender. GUM links
 every mention of a named entity, pronouns included, into one chain (``entity_id`` in the JSON's
 ``named_entities``). For each "he"/"she" in such a chain that also holds a proper name, newslens's
-rule (``quotes.speakers._antecedent``, the one speaker resolution uses) picks an antecedent; it is
+rule (``quotes.speakers.pronoun_antecedent``, the one speaker resolution uses) picks an antecedent; it is
 right when that mention overlaps a mention of the same chain. The same for "it"/"they" of a named
 organisation or place, and for short definite descriptions ("the company", "the central
-defender") of a named person or organisation that come after its name (``_role_antecedent``).
+defender") of a named person or organisation that come after its name
+(``quotes.descriptions.role_antecedent``).
 Reported per folder and per GUM genre: right, wrong, none found, and accuracy (or, for
 descriptions, precision over those resolved).
 """
@@ -43,7 +44,9 @@ def score_document(path: Path) -> dict[str, Counter]:
     """right / wrong / none per kind of mention in one GUM document."""
     import newslens
     from newslens.quotes.context import build_context
-    from newslens.quotes.speakers import _PRONOUN_GENDER, _antecedent, _role_antecedent
+    from newslens.quotes.descriptions import role_antecedent
+    from newslens.quotes.people import PRONOUN_GENDER
+    from newslens.quotes.speakers import pronoun_antecedent
 
     doc = json.loads(path.read_text(encoding="utf-8"))
     mentions = doc["named_entities"]
@@ -69,9 +72,9 @@ def score_document(path: Path) -> dict[str, Counter]:
                                                    article_id=doc["doc_id"]), None)
     starts = {int(s): i for i, s in enumerate(ctx.tokens["start"])}
     rules = {
-        "he/she": lambda m, i: _antecedent(ctx, i, person=True, gender=_PRONOUN_GENDER[m["text"].lower()]),
-        "it/they": lambda m, i: _antecedent(ctx, i, person=False),
-        "role": lambda m, i: _role_antecedent(ctx, i, m["min_text"].split()[-1].lower()),
+        "he/she": lambda m, i: pronoun_antecedent(ctx, i, person=True, gender=PRONOUN_GENDER[m["text"].lower()]),
+        "it/they": lambda m, i: pronoun_antecedent(ctx, i, person=False),
+        "role": lambda m, i: role_antecedent(ctx, i, m["min_text"].split()[-1].lower()),
     }
     for kind, wanted in asked.items():
         for m in wanted:

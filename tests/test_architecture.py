@@ -89,7 +89,9 @@ def same_layer_edges() -> set[tuple[str, str]]:
         if line.startswith("- `quotes` -> `entities`"):
             edges.add(("newslens.quotes", "newslens.entities"))
         elif line.startswith("- inside the `quotes` package"):
-            order = ["cues", "context", "speakers", "direct|reported", "quotes"]
+            steps = line.split("in this order:", 1)[1].split(" (", 1)[0].split("->")
+            order = ["|".join(re.findall(r"`(\w+)`", step)) for step in steps]
+            assert order[0] == "cues" and order[-1] == "quotes", order
             for i, lower in enumerate(order):
                 for higher in order[i + 1:]:
                     for a in higher.split("|"):

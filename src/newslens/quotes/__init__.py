@@ -25,8 +25,10 @@ closing mark, and ``quote`` joins the quoted words, leaving out the attribution.
 
 The package: :mod:`.cues` (the cue lexicon, which sentences to parse), :mod:`.context` (what
 the rules read, and the :class:`~newslens.quotes.context.Statement` they write),
-:mod:`.speakers` (the speaker resolver), :mod:`.direct` (quotations) and :mod:`.reported`
-(reported speech); this module holds the public functions and the summaries.
+:mod:`.people` (each person's gender and roles), :mod:`.descriptions` (whom "the minister"
+stands for), :mod:`.pronouns` (whom "he" stands for), :mod:`.speakers` (the speaker resolver),
+:mod:`.direct` (quotations) and :mod:`.reported` (reported speech); this module holds the
+public functions and the summaries.
 """
 
 from __future__ import annotations
