@@ -1107,3 +1107,19 @@ def test_she_after_a_spokeswoman_is_who_the_spokeswoman_speaks_for():
             "level. “We are seeing record numbers of very unwell patients,” she said.")
     table = quotes(newslens.article_from_text(text, article_id="spokeswoman-she"), kinds=("direct",))
     assert table["speaker"].tolist() == ["Royal Cornwall Hospitals NHS Trust"]
+
+
+@pytest.mark.parametrize("relative", ["sister", "widow"])
+def test_she_after_a_quotation_of_several_sentences_is_the_described_subject_before_it(relative):
+    text = ("Verdict\n\nThe bookkeeper Tom Reyes, 61, was jailed on Friday. His lawyer, Ann Pike, said he would appeal."
+            f"\n\nIn a statement, the {relative} of one victim said the family was relieved. “Dad never saw this day. "
+            "He would have cried with relief,” she said.")
+    table = quotes(newslens.article_from_text(text, article_id="long-quote-she"), kinds=("direct",))
+    assert table["speaker"].tolist() == [f"the {relative}"]  # not Ann Pike, the last woman named
+
+
+def test_reported_words_run_from_the_clause_the_cue_reports_not_a_that_inside_it():
+    text = "Trial\n\nThe lead researcher, Dr Ina Volk, said the results suggested that “the drug works for most people”."
+    table = quotes(newslens.article_from_text(text, article_id="nested-that"), kinds=("reported",))
+    said = table[table["speaker"] == "Ina Volk"]
+    assert said["quote"].tolist() == ["the results suggested that “the drug works for most people”"]

@@ -26,7 +26,8 @@ ROLE_NOUNS = frozenset(
     "campaigner politician chairman chairwoman founder co-founder manager boss captain striker forward winger midfielder "
     "defender goalkeeper "
     "quarterback pitcher athlete footballer cricketer golfer boxer coach detective surgeon priest bishop rabbi imam "
-    "pastor friend brother sister father mother son daughter wife husband uncle aunt cousin nephew niece interviewee laureate "
+    "pastor friend brother sister father mother son daughter wife husband widow widower uncle aunt cousin nephew niece "
+    "interviewee laureate "
     "colleague teammate aide adviser advisor".split())
 """Nouns that name a person's role or relation; a name right after one is a person's ("the
 grammarian Aelius Donatus", "his friend Auguste Chevalier")."""

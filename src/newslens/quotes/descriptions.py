@@ -123,8 +123,8 @@ def _named_subject(token: Any) -> bool:
 
 _EPITHETS = LEAD_ROLES - frozenset(
     "prosecutor lawyer attorney detective coach aide adviser advisor colleague teammate friend brother sister father "
-    "mother son daughter wife husband uncle aunt cousin nephew niece interviewee judge manager boss captain chief head "
-    "editor reporter journalist".split())
+    "mother son daughter wife husband widow widower uncle aunt cousin nephew niece interviewee judge manager boss "
+    "captain chief head editor reporter journalist".split())
 """Roles an article calls its main person by, for variety ("the singer", "the star", "the forward");
 not roles of the people around them (a lawyer, a judge, a relative, a reporter)."""
 

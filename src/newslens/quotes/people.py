@@ -20,9 +20,9 @@ __all__ = [
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 WORD_GENDER = {
     **dict.fromkeys("mr sir lord spokesman chairman congressman businessman policeman councilman husband father son "
-                    "brother king prince man boy uncle grandfather nephew actor".split(), "m"),
+                    "brother king prince man boy uncle grandfather nephew actor widower".split(), "m"),
     **dict.fromkeys("ms mrs miss dame lady spokeswoman chairwoman congresswoman businesswoman policewoman councilwoman "
-                    "wife mother daughter sister queen princess woman girl aunt grandmother niece actress".split(), "f"),
+                    "wife mother daughter sister queen princess woman girl aunt grandmother niece actress widow".split(), "f"),
 }
 """Honorifics and role nouns that mark a person's gender ("Ms Khan", "the company's spokeswoman, Jane Lee")."""
 ROLE_DETS = {"the", "a", "an", "this", "that", "its", "his", "her", "their"}

@@ -78,8 +78,9 @@ def _group_subject(ctx: Context, before: int, read: Reader) -> Mention | None:
         return None
     sentence = ctx.sentence_of[before]
     subject = main_subject(ctx, ctx.sent_bounds[sentence][0], before)
-    if subject is None and sentence - 1 in ctx.sent_bounds:
-        subject = main_subject(ctx, *ctx.sent_bounds[sentence - 1])
+    narrated = _narrated_before(ctx, sentence)
+    if subject is None and narrated is not None:
+        subject = main_subject(ctx, *ctx.sent_bounds[narrated])
     if subject is None or ctx.index.overlapping(subject.i, subject.i + 1):
         return None
     noun = subject.lemma_.lower()
@@ -88,6 +89,19 @@ def _group_subject(ctx: Context, before: int, read: Reader) -> Mention | None:
         return None  # "Shares fell.": not people
     found = read.subject(ctx, subject)
     return found if found is not None and found.label in (None, "ORG", "NORP", "GPE") else None
+
+
+def _narrated_before(ctx: Context, sentence: int) -> int | None:
+    """The nearest sentence before ``sentence`` that holds the reporter's words, past those wholly
+    inside a quotation ("In a statement, the daughter of one resident said ... “Mum trusted him.
+    He sat with her ...,” she said.": the daughter's sentence is the one before "she")."""
+    k = sentence - 1
+    while k in ctx.sent_bounds:
+        first, end = ctx.sent_bounds[k]
+        if any(ctx.quote_of[j] is None and not ctx.doc[j].is_punct for j in range(first, end)):
+            return k
+        k -= 1
+    return None
 
 
 def _chained_person(ctx: Context, before: int, gender: str | None, outside: MentionIndex,
@@ -128,8 +142,9 @@ def _described_subject(ctx: Context, before: int, gender: str | None, read: Read
     sentence = ctx.sentence_of[before]
     first, _ = ctx.sent_bounds[sentence]
     subject = main_subject(ctx, first, before)
-    if subject is None and sentence - 1 in ctx.sent_bounds:
-        subject = main_subject(ctx, *ctx.sent_bounds[sentence - 1])
+    narrated = _narrated_before(ctx, sentence)
+    if subject is None and narrated is not None:
+        subject = main_subject(ctx, *ctx.sent_bounds[narrated])
     if subject is None or subject.tag_ in ("NNS", "NNPS", "NNP", "PRP"):
         return None  # the tagger may call a role noun an adverb ("The forward ... posted")
     role = subject.lower_

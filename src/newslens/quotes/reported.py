@@ -126,7 +126,7 @@ def _reported_content(ctx: Context, cue: int, info: tuple[str, str, int]) -> tup
         return None
     for j in range(cue_last + 1, min(s_end, cue_last + 8)):  # X noted(, citing sources,) that content
         if doc[j].lower_ == "that" and doc[j].dep_ in ("mark", "nsubj", "det", "dobj") and ctx.quote_of[j] is None:
-            if doc[j].dep_ == "mark" or j == cue_last + 1:
+            if (doc[j].dep_ == "mark" and not _nested(verb, doc[j], cue_last)) or j == cue_last + 1:
                 return span(j + 1, end_tok)
         if doc[j].lower_ in (".", ";"):
             break
@@ -157,3 +157,19 @@ def _reporter_words_first(ctx: Context, lo: int) -> bool:
     """The clause starts in the reporter's words, whatever it quotes later ("He said his campaign
     was about the “ugly truths” of today"); one that starts with a quotation is the quotation's."""
     return ctx.quote_of[lo] is None and not is_mark(ctx.doc[lo].text)
+
+
+def _nested(verb: Any, mark: Any, cue_last: int) -> bool:
+    """Whether the "that" after a cue opens a clause of another reporting clause inside the cue's
+    own ("said the findings showed that ...": the findings' "that", and what she said runs from
+    "the findings"): the clause's verb hangs, below the cue, on a verb after the cue with a subject
+    of its own, not one joined to the cue ("would argue — and Sanders believes — that ...": both)."""
+    tok, between = mark.head, False
+    while tok.head.i != tok.i and tok.head.i != verb.i:
+        tok = tok.head
+        if cue_last < tok.i < mark.i and tok.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            between = True
+    if tok.head.i != verb.i:
+        return False  # the clause is not the cue's ("Voters, Clinton suggested, don't have to worry that ...")
+    return between and not (tok.dep_ == "conj" and tok.i > cue_last)
