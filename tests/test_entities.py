@@ -539,3 +539,21 @@ def test_a_utility_named_by_what_it_sells_is_an_organisation():
     text = "Ban\n\nAnglian Water has introduced a hosepipe ban for 1.2 million customers."
     mentions = entity_mentions(newslens.article_from_text(text, article_id="utility"), numeric=False)
     assert mentions[["canonical", "label"]].values.tolist() == [["Anglian Water", "ORG"]]
+
+
+def test_a_lodge_or_manor_the_model_tags_as_a_person_is_a_place_unless_a_first_name_leads():
+    text = ("Home\n\nResidents living at Ash Lodge in Wigan were moved. Ash Lodge had been placed under new management. "
+            "Staff at Beech Manor in Derby were praised.\n\nThe novelist David Lodge visited last year.")
+    table = entity_mentions(newslens.article_from_text(text, article_id="lodge"))
+    labels = table.groupby("text")["label"].agg(set).to_dict()
+    assert labels["Ash Lodge"] == {"FAC"} and labels["Beech Manor"] == {"FAC"}
+    assert labels["David Lodge"] == {"PERSON"}
+
+
+def test_a_capital_the_model_tags_as_a_person_is_a_place_unless_a_person_bears_the_name():
+    text = ("Talks\n\nKyiv said it was ready to talk. Officials in Kyiv met on Monday, and Kyiv sent two envoys.\n\n"
+            "Michael Jordan, the former player, visited Paris. Jordan said he loved the city.")
+    table = entity_mentions(newslens.article_from_text(text, article_id="capital"))
+    labels = table.groupby("text")["label"].agg(set).to_dict()
+    assert labels["Kyiv"] == {"GPE"}
+    assert labels["Jordan"] == {"PERSON"}  # the person of the article, not the country

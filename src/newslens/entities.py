@@ -39,7 +39,16 @@ from newslens.article import Article
 from newslens.dispatch import named, per_article
 from newslens.errors import ArticleError, InvalidArgument, MissingData
 from newslens.layouts import COUNTED_PARTS
-from newslens.names import HONORIFICS, MONTHS, NAME_FILLERS, RANKS, ROLE_NOUNS, WEEKDAYS, first_name_gender
+from newslens.names import (
+    HONORIFICS,
+    MONTHS,
+    NAME_FILLERS,
+    RANKS,
+    ROLE_NOUNS,
+    WEEKDAYS,
+    country_or_capital,
+    first_name_gender,
+)
 from newslens.nlp import spacy_docs
 
 __all__ = [
@@ -148,6 +157,7 @@ def _entity_mentions(article: Article, backend: str, aliases: Any, parts: Sequen
     words = tokens["token"].tolist()
     spans = [_label_from_name(words, _amount_label(words, s)) for s in spans if not _is_title(words, s)]
     spans = _drop_lower_case(tokens, spans)
+    spans = _countries_not_people(words, spans)
     spans = _add_patterns(tokens, spans)
     spans = _add_first_name_people(words, spans)
     spans = _add_role_people(words, spans)
@@ -296,10 +306,10 @@ _PLACE_LAST = {
     "County": "GPE",
 }
 """Last words that make a name a place or a building ("Penn Station", "Englewood Cliffs")."""
-_PLACE_LAST_UNLESS_NAMED = {"Park": "FAC"}
-"""A last word that is also a surname ("Michael Park"): a place only when the name does not start
-with a first name ("Fort Lee Historic Park"). "Hill", "Hall", "Lake" are left to the model
-("Marc Lamont Hill": "Marc" is not on the first-name list)."""
+_PLACE_LAST_UNLESS_NAMED = {"Park": "FAC", "Lodge": "FAC", "Manor": "FAC"}
+"""Last words that are also surnames ("Michael Park", "David Lodge"): a place only when the name
+does not start with a first name ("Fort Lee Historic Park", "Elm Lodge", "Oak Manor"). "Hill", "Hall",
+"Lake" are left to the model ("Marc Lamont Hill": "Marc" is not on the first-name list)."""
 _ORG_LAST = dict.fromkeys(
     "United FC AFC Rovers Athletic Wanderers Albion Hotspur Inc Ltd Corp Plc PLC LLC Group Party Council Committee "
     "Association Airlines Airways Motors Agency Ministry Department Commission Foundation Institute Society Club "
@@ -324,6 +334,21 @@ def _label_from_name(tokens: list[str], span: tuple[int, int, str, str]) -> tupl
     if place is None and first_name_gender(words[0]) is None:  # "Verde Rivers", not "Joan Rivers"
         place = _PLACE_LAST.get(last.removesuffix("s")) or _PLACE_LAST_UNLESS_NAMED.get(last)
     return span if place is None else (start, end, place, source)
+
+
+def _countries_not_people(words: list[str], spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """A country or capital the model tagged PERSON ("Kyiv had accepted the plan", "allow Kyiv to
+    rearm": the small model learnt "Kiev") is a place (GPE), unless a person of the article bears
+    the name ("Michael Jordan" ... "Jordan") or a title stands before it ("Ms Georgia")."""
+    people = {w for start, end, label, _ in spans if label == "PERSON" and end - start > 1 for w in words[start:end]}
+
+    def place(span: tuple[int, int, str, str]) -> bool:
+        start, end, label, _ = span
+        name = " ".join(words[start:end])
+        titled = start > 0 and words[start - 1].rstrip(".") in RANKS | HONORIFICS | {"Miss", "Sir", "Dame", "Lady", "Lord"}
+        return label == "PERSON" and country_or_capital(name) and not titled and (end - start > 1 or name not in people)
+
+    return [(s[0], s[1], "GPE", s[3]) if place(s) else s for s in spans]
 
 
 def _amount_label(tokens: list[str], span: tuple[int, int, str, str]) -> tuple[int, int, str, str]:

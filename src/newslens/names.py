@@ -1,7 +1,9 @@
 """Common first names and the gender they almost always mark (``data/first_names.csv``, compiled
 for newslens; names used for both, such as Jean, Taylor or Jordan, are left out). Entity mentions
 read it to find people the model missed ("Irene Khan"); speaker resolution reads it, and the US
-Census first names after it (:func:`gender_of_first_name`), to agree "he" and "she" with a person."""
+Census first names after it (:func:`gender_of_first_name`), to agree "he" and "she" with a person.
+The names of countries and capitals (``data/countries_capitals.txt``, from GeoNames) tell a place
+the model took for a person ("Kyiv")."""
 
 from __future__ import annotations
 
@@ -9,7 +11,8 @@ import csv
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["HONORIFICS", "MONTHS", "NAME_FILLERS", "RANKS", "ROLE_NOUNS", "ROLE_SYNONYMS", "WEEKDAYS", "first_name_gender",
+__all__ = ["HONORIFICS", "MONTHS", "NAME_FILLERS", "RANKS", "ROLE_NOUNS", "ROLE_SYNONYMS", "WEEKDAYS", "country_or_capital",
+           "first_name_gender",
            "gender_of_first_name"]
 
 NAME_FILLERS = frozenset("the a an of and or in on at to for from by with".split())
@@ -101,3 +104,19 @@ def gender_of_first_name(name: str) -> str | None:
         ('m', 'f', None)
     """
     return first_name_gender(name) or _census_genders().get(name.casefold())
+
+
+@lru_cache(maxsize=1)
+def _countries_and_capitals() -> frozenset[str]:
+    path = resources.files("newslens") / "data" / "countries_capitals.txt"
+    return frozenset(line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#"))
+
+
+def country_or_capital(name: str) -> bool:
+    """Whether ``name`` is a country's or a capital's name as GeoNames writes it (``data/countries_capitals.txt``).
+
+    Example:
+        >>> country_or_capital("Kyiv"), country_or_capital("Ukraine"), country_or_capital("Kharkiv")
+        (True, True, False)
+    """
+    return name in _countries_and_capitals()
