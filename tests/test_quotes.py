@@ -626,8 +626,10 @@ def test_a_nationality_naming_one_person_is_the_person_named_before(text, speake
         ("Tour\n\nLive Nation said refunds would be issued. In a statement, the company said: "
          "\"We wish Adele a speedy recovery.\"", "Live Nation"),
         ("Tour\n\nLive Nation sold the tickets. A group of fans said: \"We want our money back.\"", "a group"),
+        # too far back for "the organisation just named as subject", but the only one the article names, in its
+        # first paragraph (session 12: "the company" for the business the article is about; this said "the company")
         ("Tour\n\nLive Nation sold the tickets.\n\nThe show was cancelled in May after a long delay that upset "
-         "everyone.\n\nThe company said: \"We are sorry.\"", "the company"),
+         "everyone.\n\nThe company said: \"We are sorry.\"", "Live Nation"),
     ],
     ids=["subject-just-before", "indefinite", "too-far-back"],
 )
@@ -1123,3 +1125,16 @@ def test_reported_words_run_from_the_clause_the_cue_reports_not_a_that_inside_it
     table = quotes(newslens.article_from_text(text, article_id="nested-that"), kinds=("reported",))
     said = table[table["speaker"] == "Ina Volk"]
     assert said["quote"].tolist() == ["the results suggested that “the drug works for most people”"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [("Harlow Foods has reported a rise in profits. “Every penny counts,” its chief executive, Ian Bell, said. "
+      "\n\nThe company said it expected sales to grow.", "Harlow Foods"),
+     ("Shell and BP have reported a rise in profits. “Every penny counts,” one boss said."
+      "\n\nThe company said it expected sales to grow.", "the company")],
+    ids=["one-business", "two-businesses"],
+)
+def test_the_company_is_the_business_the_article_is_about(text, speaker):
+    table = quotes(newslens.article_from_text("Results\n\n" + text, article_id="main-business"), kinds=("reported",))
+    assert table[table["cue"] == "said"]["speaker"].tolist()[-1:] == [speaker]

@@ -95,8 +95,67 @@ def role_antecedent(ctx: Context, before: int, head: str) -> Mention | None:
     if subject is not None and ctx.sentence_of[before] - ctx.sentence_of[subject.doc_start] <= 1:
         return subject
     if head in _ORG_HEADS:
-        return _only_organisation_before(ctx, before, orgs)
+        return _only_organisation_before(ctx, before, orgs) or _main_organisation(ctx, before, head, orgs)
     return None
+
+
+_BUSINESS_HEADS = frozenset(
+    "company firm business retailer chain supermarket carrier airline lender bank insurer maker manufacturer giant "
+    "broadcaster publisher operator supplier provider developer platform brand".split())
+"""Heads of a description that an article about one business calls it by, for variety ("the
+company", "the retailer"); not "the party", "the government" or "the council", which stand for
+one of several bodies an article names."""
+
+
+def _main_organisation(ctx: Context, before: int, head: str, orgs: MentionIndex) -> Mention | None:
+    """The business an article is about, for "the company" when no organisation was a subject
+    just before: the only organisation named before it (outside quotations), or the one named most
+    often, twice at least and more often than any other; named in the headline or the first
+    paragraph of the body ("Tesco has reported a sharp rise in profits ... The company said it
+    expected ...")."""
+    if head not in _BUSINESS_HEADS or ctx.doc[before].lower_ != "the":
+        return None
+    parts, paragraph = ctx.tokens["part"], ctx.tokens["paragraph"]
+    body = paragraph[parts == "body"]
+    if body.empty:
+        return None
+    counts: dict[str, int] = {}
+    last: dict[str, Mention] = {}
+    lead: set[str] = set()
+    for m in orgs.items:
+        if m.doc_end > before:
+            break
+        counts[m.canonical] = counts.get(m.canonical, 0) + 1
+        last[m.canonical] = m
+        if parts.iat[m.doc_start] == "headline" or (parts.iat[m.doc_start] == "body"
+                                                    and int(paragraph.iat[m.doc_start]) == int(body.min())):
+            lead.add(m.canonical)
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or (len(ranked) > 1 and (ranked[0] < 2 or ranked[1] == ranked[0])):
+        return None  # the only one named so far, or the one named most (twice at least)
+    name = max(counts, key=counts.__getitem__)
+    if name not in lead or _acts_on_a_business(ctx, orgs, name, before):
+        return None
+    return last[name]
+
+
+def _acts_on_a_business(ctx: Context, orgs: MentionIndex, name: str, before: int) -> bool:
+    """Whether a sentence naming the organisation goes on to a business it does not name ("The FCA
+    fined the firm on Monday": "the company" may then be that one); not an apposition ("Tesco, the
+    retailer,"). Read on the words, since a sentence with no cue is not parsed."""
+    doc = ctx.doc
+    for m in orgs.items:
+        if m.doc_end > before:
+            break
+        if m.canonical != name or (m.doc_end < len(doc) and doc[m.doc_end].text == ","):
+            continue
+        _, s_end = ctx.sent_bounds[ctx.sentence_of[m.doc_start]]
+        for k in range(m.doc_end + 1, min(s_end, before)):
+            if (doc[k].lower_ in _BUSINESS_HEADS and doc[k].is_lower and ctx.quote_of[k] is None
+                    and any(doc[j].lower_ in ("the", "a", "an") for j in range(max(m.doc_end, k - 3), k))
+                    and not ctx.index.overlapping(k, k + 1)):
+                return True
+    return False
 
 
 def _only_organisation_before(ctx: Context, before: int, orgs: MentionIndex) -> Mention | None:
