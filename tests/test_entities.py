@@ -557,3 +557,9 @@ def test_a_capital_the_model_tags_as_a_person_is_a_place_unless_a_person_bears_t
     labels = table.groupby("text")["label"].agg(set).to_dict()
     assert labels["Kyiv"] == {"GPE"}
     assert labels["Jordan"] == {"PERSON"}  # the person of the article, not the country
+
+
+def test_a_capital_that_is_a_common_first_name_stays_as_the_model_tagged_it():
+    text = "Match\n\nDouglas scored twice for the visitors, and Douglas was named man of the match."
+    table = entity_mentions(newslens.article_from_text(text, article_id="first-name-capital"))
+    assert set(table.loc[table["text"] == "Douglas", "label"]) == {"PERSON"}  # not the Isle of Man's capital

@@ -339,14 +339,16 @@ def _label_from_name(tokens: list[str], span: tuple[int, int, str, str]) -> tupl
 def _countries_not_people(words: list[str], spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """A country or capital the model tagged PERSON ("Kyiv had accepted the plan", "allow Kyiv to
     rearm": the small model learnt "Kiev") is a place (GPE), unless a person of the article bears
-    the name ("Michael Jordan" ... "Jordan") or a title stands before it ("Ms Georgia")."""
+    the name ("Michael Jordan" ... "Jordan"), it is a common first name ("Victoria", "Douglas") or a
+    title stands before it ("Ms Georgia")."""
     people = {w for start, end, label, _ in spans if label == "PERSON" and end - start > 1 for w in words[start:end]}
 
     def place(span: tuple[int, int, str, str]) -> bool:
         start, end, label, _ = span
         name = " ".join(words[start:end])
         titled = start > 0 and words[start - 1].rstrip(".") in RANKS | HONORIFICS | {"Miss", "Sir", "Dame", "Lady", "Lord"}
-        return label == "PERSON" and country_or_capital(name) and not titled and (end - start > 1 or name not in people)
+        alone = end - start > 1 or (name not in people and first_name_gender(name) is None)  # not "Victoria said"
+        return label == "PERSON" and country_or_capital(name) and not titled and alone
 
     return [(s[0], s[1], "GPE", s[3]) if place(s) else s for s in spans]
 
