@@ -43,6 +43,7 @@ from newslens.names import (
     HONORIFICS,
     MONTHS,
     NAME_FILLERS,
+    PERSONAL_TITLES,
     RANKS,
     ROLE_NOUNS,
     WEEKDAYS,
@@ -346,7 +347,7 @@ def _countries_not_people(words: list[str], spans: list[tuple[int, int, str, str
     def place(span: tuple[int, int, str, str]) -> bool:
         start, end, label, _ = span
         name = " ".join(words[start:end])
-        titled = start > 0 and words[start - 1].rstrip(".") in RANKS | HONORIFICS | {"Miss", "Sir", "Dame", "Lady", "Lord"}
+        titled = start > 0 and words[start - 1].rstrip(".") in PERSONAL_TITLES
         alone = end - start > 1 or (name not in people and first_name_gender(name) is None)  # not "Victoria said"
         return label == "PERSON" and country_or_capital(name) and not titled and alone
 

@@ -11,9 +11,8 @@ import csv
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["HONORIFICS", "MONTHS", "NAME_FILLERS", "RANKS", "ROLE_NOUNS", "ROLE_SYNONYMS", "WEEKDAYS", "country_or_capital",
-           "first_name_gender",
-           "gender_of_first_name"]
+__all__ = ["HONORIFICS", "MONTHS", "NAME_FILLERS", "PERSONAL_TITLES", "RANKS", "ROLE_NOUNS", "ROLE_SYNONYMS", "WEEKDAYS",
+           "country_or_capital", "first_name_gender", "gender_of_first_name"]
 
 NAME_FILLERS = frozenset("the a an of and or in on at to for from by with".split())
 """Short words written lower case inside a capitalised name or title ("Office for Democratic
@@ -44,6 +43,8 @@ RANKS = frozenset("Col Gen Lt Maj Capt Sgt Cpl Brig Adm Cmdr Insp Det Supt Cllr 
 """Titles abbreviated before a person's full name ("Col Oleksandr Marchenko", "Det Insp ...")."""
 HONORIFICS = frozenset("Mr Mrs Ms Mx Dr Prof".split())
 """Titles before a person's name, or their surname alone ("Ms Ranger")."""
+PERSONAL_TITLES = RANKS | HONORIFICS | frozenset("Miss Sir Dame Lord Lady".split())
+"""Every title that stands before a person's name and says nothing of a role ("Col", "Ms", "Sir")."""
 
 WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 MONTHS = frozenset("January February March April May June July August September October November December".split())

@@ -104,7 +104,8 @@ _BUSINESS_HEADS = frozenset(
     "broadcaster publisher operator supplier provider developer platform brand".split())
 """Heads of a description that an article about one business calls it by, for variety ("the
 company", "the retailer"); not "the party", "the government" or "the council", which stand for
-one of several bodies an article names."""
+one of several bodies an article names. The head is one of :data:`_ORG_HEADS` too; "supermarket",
+"business" and "brand" serve only :func:`_acts_on_a_business` ("fined the supermarket")."""
 
 
 def _main_organisation(ctx: Context, before: int, head: str, orgs: MentionIndex) -> Mention | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from newslens.names import HONORIFICS, RANKS, ROLE_NOUNS, ROLE_SYNONYMS, gender_of_first_name
+from newslens.names import PERSONAL_TITLES, ROLE_NOUNS, ROLE_SYNONYMS, gender_of_first_name
 from newslens.quotes.context import Context, Mention, MentionIndex
 
 __all__ = [
@@ -39,7 +39,7 @@ LEAD_ROLES = ROLE_NOUNS - SPOKES | frozenset(
     "pope king queen prince princess monarch emperor".split())
 """The roles a news lead names a person by before giving the name ("The chancellor has defended
 ...", "says commander"); not "official" or "source", whom the article seldom names."""
-NO_ROLE = frozenset(w.lower() for w in RANKS | HONORIFICS | {"Miss", "Sir", "Dame", "Lord", "Lady"})
+NO_ROLE = frozenset(w.lower() for w in PERSONAL_TITLES)
 """Titles that say nothing of a person's role ("Col Oleksandr Marchenko" may be "a commander")."""
 
 
