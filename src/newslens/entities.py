@@ -159,6 +159,7 @@ def _entity_mentions(article: Article, backend: str, aliases: Any, parts: Sequen
     spans = [_label_from_name(words, _amount_label(words, s)) for s in spans if not _is_title(words, s)]
     spans = _drop_lower_case(tokens, spans)
     spans = _countries_not_people(words, spans)
+    spans = _common_words_not_people(tokens, spans)
     spans = _add_patterns(tokens, spans)
     spans = _add_first_name_people(words, spans)
     spans = _add_role_people(words, spans)
@@ -354,6 +355,34 @@ def _countries_not_people(words: list[str], spans: list[tuple[int, int, str, str
     return [(s[0], s[1], "GPE", s[3]) if place(s) else s for s in spans]
 
 
+def _common_words_not_people(tokens: pd.DataFrame, spans: list[tuple[int, int, str, str]]
+                             ) -> list[tuple[int, int, str, str]]:
+    """A word the model took for a person's name because it opens a sentence is no name: a one-word
+    PERSON mention that opens its sentence (or the headline) and is no common first name, when the
+    article writes the word in lower case elsewhere ("Wildfire forces thousands from homes" ...
+    "as a wildfire spread"), or, opening the headline, never writes it again ("Keeper's error
+    costs Rovers" with no other "Keeper"); not when the word is a name elsewhere in the article,
+    inside a sentence."""
+    words = tokens["token"].tolist()
+    firsts = set(tokens.groupby(["paragraph", "sentence"], sort=False).head(1).index)
+    headline = next((i for i in firsts if tokens["part"].iat[i] == "headline"), None)
+    lower = {w for w in words if w.islower()}
+    named_inside = {words[i] for s, e, label, _ in spans if label not in NUMERIC_LABELS
+                    for i in range(s, e) if i not in firsts}
+    counts = Counter(words)
+
+    def common(s: int, e: int, label: str) -> bool:
+        word = words[s]
+        if label != "PERSON" or e - s != 1 or s not in firsts or not word.isalpha() or word in named_inside:
+            return False
+        if first_name_gender(word) is not None:
+            return False
+        base = word[:-2] if word.endswith(("'s", "’s")) else word
+        return base.lower() in lower or (s == headline and counts[word] == 1)
+
+    return [sp for sp in spans if not common(*sp[:3])]
+
+
 def _amount_label(tokens: list[str], span: tuple[int, int, str, str]) -> tuple[int, int, str, str]:
     """An amount or a number is never a name: "£347m" or "5.5bn" tagged PERSON or GPE (the model
     reads a currency sign fused to digits as a word) becomes MONEY (with a currency sign) or CARDINAL."""
@@ -515,7 +544,8 @@ _NAME_PARTICLES = frozenset("van von de der den ten ter da di du le la bin ibn a
 
 def _extend_name_particles(words: list[str], spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """A person's name the model cut at a lower-case particle: "Erik" of "Erik ten Hag" (one or two
-    particles, then a capitalised word that no mention covers or that starts a PERSON mention)."""
+    particles, then a capitalised word that no mention covers, that starts a PERSON mention, or that
+    the model read as a one-word name of another kind: "Leyen" GPE of "Ursula von der Leyen")."""
     by_start = {sp[0]: sp for sp in spans}
     covered = {i for s, e, _, _ in spans for i in range(s, e)}
     dropped: set[tuple[int, int, str, str]] = set()
@@ -529,8 +559,8 @@ def _extend_name_particles(words: list[str], spans: list[tuple[int, int, str, st
             j += 1
         if label == "PERSON" and end < j < len(words) and words[j][:1].isupper() and words[j].isalpha():
             nxt = by_start.get(j)
-            if nxt is not None and nxt[2] == "PERSON":
-                dropped.add(nxt)
+            if nxt is not None and (nxt[2] == "PERSON" or (nxt[1] == j + 1 and nxt[2] not in NUMERIC_LABELS)):
+                dropped.add(nxt)  # "Ursula von der Leyen": the model's "Leyen" GPE is her surname
                 span = (start, nxt[1], label, source)
             elif j not in covered:
                 span = (start, j + 1, label, source)
@@ -810,9 +840,12 @@ def canonicalize(mentions: pd.DataFrame, *, aliases: str | Path | Mapping[str, s
     for key, group in forms.items():
         counts = Counter(group)
         display[key] = max(counts, key=lambda form: (counts[form], form[:1].isupper(), -group.index(form)))
-    keys = _merge_short_bodies(_merge_person_names(folded, table["label"].tolist()), table["label"].tolist())
-    table["label"] = ["PERSON" if label in _THING_LABELS and key != k else label  # a person's name, whatever the model said
-                      for label, key, k in zip(table["label"], folded, keys)]
+    labels = table["label"].tolist()
+    keys = _merge_short_bodies(_merge_person_names(folded, labels), labels)
+    keys, shortened = _merge_short_organisations(keys, labels)
+    table["label"] = ["ORG" if i in shortened  # "Rovers" PERSON of "Blackburn Rovers": the club
+                      else "PERSON" if label in _THING_LABELS and key != k else label  # a person's name, whatever the model said
+                      for i, (label, key, k) in enumerate(zip(labels, folded, keys))]
     own = {_key(a): display.get(_key(n), _clean(n)) for a, n in (defined or {}).items()}
     alias_map = {**default_aliases(), **own, **load_aliases(aliases)}
     table["canonical"] = [alias_map.get(k, display.get(k, k)) for k in keys]
@@ -845,6 +878,35 @@ def _merge_person_names(keys: list[str], labels: list[str]) -> list[str]:
         if len(matches) == 1 and (label == "PERSON" or label in _THING_LABELS or key in {f.split()[-1] for f in matches}):
             out[i] = matches[0]
     return out
+
+
+def _merge_short_organisations(keys: list[str], labels: list[str]) -> tuple[list[str], set[int]]:
+    """Map a one-word name the model read as a person or a thing to the only organisation of the
+    article whose name ends with it ("Rovers" PERSON ... "Blackburn Rovers" ORG, "Stardust" PERSON
+    ... "the spacecraft Stardust"), when no person's full name ends with it too ("John Smith" keeps
+    "Smith" apart from "WH Smith"). Not for a one-word organisation: the model's longer spans are
+    too often wrong ("Air Chathams" for the islands, "American YouTube"). Returns the keys and the
+    positions so mapped, which are the organisation's."""
+    orgs = [k for k, label in zip(keys, labels) if label == "ORG" and _plain_name(k)]
+    people = {k.split()[-1] for k, label in zip(keys, labels) if label == "PERSON" and " " in k}
+    out, mapped = list(keys), set()
+    for i, (key, label) in enumerate(zip(keys, labels)):
+        if " " in key or key in people or not (label == "PERSON" or label in _THING_LABELS):
+            continue
+        matches = {f for f in orgs if f.split()[-1] == key}
+        if len(matches) == 1:
+            out[i] = matches.pop()
+            mapped.add(i)
+    return out, mapped
+
+
+def _plain_name(key: str) -> bool:
+    """Whether an organisation's key is a name of words that ends in a word after a word of the
+    name ("blackburn rovers", "mozilla firefox"; not the model's "rathbun the scientology" or a
+    span across a quotation mark)."""
+    words = key.split()
+    return len(words) >= 2 and all(w.replace("-", "").replace("&", "").isalnum() for w in words) and (
+        words[-2] not in NAME_FILLERS)
 
 
 _BODY_WORDS = frozenset("commission council committee ministry agency authority board trust court".split())
