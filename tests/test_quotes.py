@@ -1138,3 +1138,33 @@ def test_reported_words_run_from_the_clause_the_cue_reports_not_a_that_inside_it
 def test_the_company_is_the_business_the_article_is_about(text, speaker):
     table = quotes(newslens.article_from_text("Results\n\n" + text, article_id="main-business"), kinds=("reported",))
     assert table[table["cue"] == "said"]["speaker"].tolist()[-1:] == [speaker]
+
+
+def test_an_age_that_opens_a_sentence_is_the_subject_of_the_sentence_before():
+    text = ("Cup\n\nJoel Amankwah scored the winner. Amankwah, who joined in the summer, said the goal was a gift.\n\n"
+            "His team-mate, the central defender Lewis Brennan, was booked in the first half. The 31-year-old said "
+            "afterwards: “We showed we can compete with anyone.”")
+    table = quotes(newslens.article_from_text(text, article_id="age-subject"), kinds=("direct",))
+    assert table["speaker"].tolist() == ["Lewis Brennan"]  # not the striker named more often
+
+
+def test_a_name_set_after_a_role_of_an_organisation_is_the_role_holder():
+    text = ("Cup\n\nRochdale won 2-1 on Saturday. The chairman of Rochdale, Mark Hollis, described the win as "
+            "“the best result in our history”.")
+    table = quotes(newslens.article_from_text(text, article_id="role-of-org"), kinds=("partial",))
+    assert table["speaker"].tolist() == ["Mark Hollis"]
+
+
+def test_a_leads_organisation_description_is_the_organisation_the_next_paragraph_names():
+    text = ("Lender fined over loans\n\nA high street lender has been fined £12.5m for selling loans to people who "
+            "could not afford them, the financial watchdog has said.\n\nThe Financial Conduct Authority (FCA) said "
+            "Harwood Bank had failed 40,000 borrowers.")
+    table = quotes(newslens.article_from_text(text, article_id="org-later"), kinds=("reported",))
+    assert table["speaker"].tolist() == ["Financial Conduct Authority", "Financial Conduct Authority"]
+
+
+def test_a_leads_organisation_description_stays_a_description_when_the_next_names_are_acted_on():
+    text = ("Lender fined over loans\n\nA high street lender has been fined £12.5m, the financial watchdog has said."
+            "\n\nCustomers of Harwood Bank were told to check their statements.")
+    table = quotes(newslens.article_from_text(text, article_id="org-not-later"), kinds=("reported",))
+    assert table["speaker"].tolist() == ["the financial watchdog"]

@@ -8,11 +8,16 @@ the model took for a person ("Kyiv")."""
 from __future__ import annotations
 
 import csv
+import re
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["HONORIFICS", "MONTHS", "NAME_FILLERS", "PERSONAL_TITLES", "RANKS", "ROLE_NOUNS", "ROLE_SYNONYMS", "WEEKDAYS",
-           "country_or_capital", "first_name_gender", "gender_of_first_name"]
+__all__ = ["AGE", "HONORIFICS", "MONTHS", "NAME_FILLERS", "PERSONAL_TITLES", "RANKS", "ROLE_NOUNS", "ROLE_SYNONYMS",
+           "WEEKDAYS", "country_or_capital", "first_name_gender", "gender_of_first_name"]
+
+AGE = re.compile(r"^\d{1,3}-years?-old$")
+"""An age used as a noun ("the 34-year-old said"): a person named before ("the 74-year-old comedian"
+is read by its head noun)."""
 
 NAME_FILLERS = frozenset("the a an of and or in on at to for from by with".split())
 """Short words written lower case inside a capitalised name or title ("Office for Democratic

@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from newslens.marks import ALL_MARKS
+from newslens.names import AGE
 from newslens.nlp import load_spacy_model
 
 __all__ = ["PARSER_COMPONENTS", "NEAR_QUOTE_ONLY", "ADDRESSEE_CUES", "cues", "cue_forms", "lemma", "is_mark",
@@ -123,15 +124,18 @@ def _described_speakers(sentence: list[int], words: list[str], quote_of: list[in
                         every: frozenset[str]) -> set[int]:
     """The kept sentences where a quotation is attributed to a description: “...,” the consumer
     champion wrote (a "the" after a closing mark or a comma, a cue within four words after it);
-    “...,” said the campaigner (a cue after the mark, then "the"). The description may stand for
-    the subject of the sentence before."""
+    “...,” said the campaigner (a cue after the mark, then "the"); a sentence opening with an age
+    ("The 31-year-old said afterwards: ..."). The description may stand for the subject of the
+    sentence before."""
     out = set()
     for k, (s, w, q) in enumerate(zip(sentence, words, quote_of)):
-        if s not in keep or s in out or q is not None or w.lower() != "the" or k < 2:
+        if s not in keep or s in out or q is not None or w.lower() != "the" or (k < 2 and k != 0):
             continue
         after_mark = words[k - 1] in ("”", '"', "’", "'", ",")
         inverted = words[k - 1].lower() in every and words[k - 2] in ("”", '"', "’", "'", ",")
-        if inverted or (after_mark and any(
+        opening = k == 0 or sentence[k - 1] != s  # "The 31-year-old said afterwards: ..."
+        age = opening and k + 1 < len(words) and sentence[k + 1] == s and AGE.match(words[k + 1].lower())
+        if age or inverted or (after_mark and any(
                 sentence[j] == s and quote_of[j] is None and words[j].lower() in every
                 for j in range(k + 1, min(len(words), k + 5)))):
             out.add(s)

@@ -31,8 +31,8 @@ __all__ = ["OTHERS", "PERSON_ENDS", "description_antecedent", "identified_later"
 def description_antecedent(ctx: Context, lo: int, hi: int) -> Mention | None:
     """The entity the description ``doc[lo:hi]`` (head noun last) stands for, or None: the first
     rule that fits, in this order: a name introduced with the head (:func:`role_antecedent`), the
-    person the lead names later (:func:`identified_later`), the organisation a headline's
-    description stands for, the subject of the sentence just before, the one person introduced
+    person the lead names later (:func:`identified_later`), the organisation the lead names later,
+    the organisation a headline's description stands for, the subject of the sentence just before, the one person introduced
     below with that role.
 
     Example:
@@ -40,7 +40,8 @@ def description_antecedent(ctx: Context, lo: int, hi: int) -> Mention | None:
         central defender," is the mention of Marcus Webb.
     """
     head = ctx.doc[hi - 1].lower_
-    return (role_antecedent(ctx, lo, head) or identified_later(ctx, lo, hi - 1) or _named_below(ctx, lo, head)
+    return (role_antecedent(ctx, lo, head) or identified_later(ctx, lo, hi - 1)
+            or _organisation_identified_later(ctx, lo, head) or _named_below(ctx, lo, head)
             or _epithet_of_subject(ctx, lo, hi - 1) or _introduced_below(ctx, lo, head))
 
 
@@ -306,6 +307,32 @@ def _introduced_below(ctx: Context, lo: int, head: str) -> Mention | None:
         return None
     gender = WORD_GENDER.get(head)
     return None if gender and person_genders(ctx).get(people[0].canonical) not in (None, gender) else people[0]
+
+
+def _organisation_identified_later(ctx: Context, lo: int, head: str) -> Mention | None:
+    """The organisation a lead's description stands for when the article names it only after ("A
+    lender has been fined ..., the financial watchdog has said." then "The Financial Conduct
+    Authority said ..."): for "the ..." with an organisation's head (:data:`_ORG_HEADS`) in the
+    first paragraph of the body, said before any organisation is named, the first organisation
+    named after its sentence, as the subject of its own, within the next two paragraphs."""
+    doc, parts, paragraph = ctx.doc, ctx.tokens["part"], ctx.tokens["paragraph"]
+    body = paragraph[parts == "body"]
+    if (head not in _ORG_HEADS or doc[lo].lower_ != "the" or body.empty or parts.iat[lo] != "body"
+            or int(paragraph.iat[lo]) != int(body.min())):
+        return None
+    orgs = outside_quotations(ctx).subset("organisation", lambda r: r.label == "ORG")
+    if orgs.last_ending_by(lo) is not None:
+        return None  # named before: read backwards (role_antecedent)
+    _, s_end = ctx.sent_bounds[ctx.sentence_of[lo]]
+    k = bisect_left(orgs.starts, s_end)
+    if k >= len(orgs.items):
+        return None
+    org = orgs.items[k]
+    if parts.iat[org.doc_start] != "body" or int(paragraph.iat[org.doc_start]) - int(body.min()) > 2:
+        return None
+    if not any(doc[j].dep_ in ("nsubj", "nsubjpass") or _named_subject(doc[j]) for j in range(org.doc_start, org.doc_end)):
+        return None  # "... fined by the Financial Conduct Authority": named, but not as the one who speaks
+    return org
 
 
 def identified_later(ctx: Context, lo: int, head: int) -> Mention | None:

@@ -6,10 +6,9 @@ lists these rules share. Read once per article and kept in the context's memo.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from newslens.names import PERSONAL_TITLES, ROLE_NOUNS, ROLE_SYNONYMS, gender_of_first_name
+from newslens.names import AGE, PERSONAL_TITLES, ROLE_NOUNS, ROLE_SYNONYMS, gender_of_first_name
 from newslens.quotes.context import Context, Mention, MentionIndex
 
 __all__ = [
@@ -26,9 +25,6 @@ WORD_GENDER = {
 }
 """Honorifics and role nouns that mark a person's gender ("Ms Khan", "the company's spokeswoman, Jane Lee")."""
 ROLE_DETS = {"the", "a", "an", "this", "that", "its", "his", "her", "their"}
-AGE = re.compile(r"^\d{1,3}-years?-old$")
-"""An age used as a noun ("the 34-year-old said"): a person named before ("the 74-year-old comedian"
-is read by its head noun)."""
 GROUP_NOUNS = frozenset("family household couple parents relatives".split())
 """Nouns of a group of people ("the family", "the couple", "relatives"): no one person's name stands beside
 one, and "they" may stand for one."""

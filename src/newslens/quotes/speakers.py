@@ -249,7 +249,8 @@ def _subject_span(ctx: Context, subject: Any, *, end: int | None = None) -> Spea
         people = [m for m in inside if m.label == "PERSON"]
         pick = people or inside
         head_hit = [m for m in pick if m.doc_start <= subject.i < m.doc_end] or [  # "the head of X, Takeshi Iwaya,"
-            m for m in pick if any(ctx.doc[k].dep_ == "appos" and ctx.doc[k].head.i == subject.i
+            m for m in pick if any(ctx.doc[k].dep_ == "appos" and (ctx.doc[k].head.i == subject.i or (
+                m.label == "PERSON" and _named_organisation(ctx, ctx.doc[k].head, inside)))
                                      for k in range(m.doc_start, m.doc_end)) and not _group_named(subject, m)]
         if people and not head_hit and subject.lower_ in SPOKES:  # "A spokesman for Davies's station, Hits Radio,"
             pick = [m for m in inside if m.label == "ORG" and _speaks_for(ctx, subject, m)][-1:] or pick
@@ -260,6 +261,13 @@ def _subject_span(ctx: Context, subject: Any, *, end: int | None = None) -> Spea
         # "Britain's ambassador said", "a spokesman for President Erdogan said": not Britain, not Erdogan
         return _described(ctx, left, _description_end(ctx, subject), subject.i)
     return _resolved(ctx, left, _title_end(ctx, subject))
+
+
+def _named_organisation(ctx: Context, token: Any, inside: list[Mention]) -> bool:
+    """Whether a person's name in apposition hangs on an organisation's or a place's name, where
+    the parser put it for the description before ("The chairman of Rochdale, Mark Hollis,": a
+    person is no apposition to a club, so he is the chairman)."""
+    return any(m.label in ("ORG", "GPE", "FAC") and m.doc_start <= token.i < m.doc_end for m in inside)
 
 
 def _missed_apposition(ctx: Context, subject: Any, hi: int) -> Mention | None:
@@ -410,7 +418,8 @@ def _resolved(ctx: Context, lo: int, hi: int) -> Speaker:
     text = ctx.article.text[int(tokens.at[lo, "start"]) : int(tokens.at[hi - 1, "end"])]
     words = [t.lower_ for t in doc[lo:hi]]
     if words[0] == "the" and len(words) == 2 and AGE.match(words[1]):
-        row = person_near(ctx, lo, "any", outside_quotations(ctx))  # "the 34-year-old said": either gender
+        row = _subject_before(ctx, lo) or person_near(  # "the 34-year-old said": either gender
+            ctx, lo, "any", outside_quotations(ctx))
         if row is not None:
             return Speaker(lo, hi, row.canonical, row.label, text)
     overlap = ctx.index.overlapping(lo, hi)
@@ -440,6 +449,29 @@ def _resolved(ctx: Context, lo: int, hi: int) -> Speaker:
         name = ctx.article.text[int(tokens.at[body[0].i, "start"]) : int(tokens.at[body[-1].i, "end"])]
         return Speaker(lo, hi, name, "ORG", text)  # "a Prison Service spokesperson": an organisation the model missed
     return Speaker(lo, hi, _description_name(text), None, text)
+
+
+def _subject_before(ctx: Context, lo: int) -> Mention | None:
+    """The person who is the subject of the sentence just before ``lo``'s sentence, for an age
+    that opens its own ("His team-mate, the central defender Lewis Brennan, was booked. The
+    31-year-old said ...": Brennan, not the striker named more often): a PERSON mention whose
+    token is the main verb's subject, active or passive, or stands in apposition to it, at any
+    depth; one person only, named outside quotations."""
+    sentence = ctx.sentence_of[lo]
+    if ctx.first_word.get(sentence) != lo or sentence - 1 not in ctx.sent_bounds:
+        return None
+    first, end = ctx.sent_bounds[sentence - 1]
+    doc = ctx.doc
+
+    def subject(k: int) -> bool:
+        tok = doc[k]
+        while tok.dep_ == "appos" or (tok.dep_ == "compound" and tok.head.dep_ == "appos"):
+            tok = tok.head
+        return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT"
+
+    people = [m for m in outside_quotations(ctx).within(first, end)
+              if m.label == "PERSON" and any(subject(k) for k in range(m.doc_start, m.doc_end))]
+    return people[-1] if len({m.canonical for m in people}) == 1 else None
 
 
 def pronoun_antecedent(ctx: Context, before: int, *, person: bool, gender: str | None = None) -> Mention | None:
