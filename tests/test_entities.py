@@ -594,3 +594,11 @@ def test_a_name_with_particles_takes_the_surname_the_model_read_as_a_place():
     table = entity_mentions(newslens.article_from_text(text, article_id="particles-place"))
     assert ["Ursula von der Leyen", "PERSON"] in table[["text", "label"]].values.tolist()
     assert "Leyen" not in set(table["text"])
+
+
+def test_a_title_after_a_title_is_no_persons_name():
+    text = ("Waits\n\nProf Sir Stephen Powis, who stepped down in 2024, warned that demand would keep rising. "
+            "Dame Jane Ellery, a surgeon, agreed.")
+    table = entity_mentions(newslens.article_from_text(text, article_id="two-titles"))
+    people = set(table.loc[table["label"] == "PERSON", "canonical"])
+    assert "Sir" not in people and "Stephen Powis" in people

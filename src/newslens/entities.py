@@ -444,8 +444,8 @@ def _add_role_people(words: list[str], spans: list[tuple[int, int, str, str]]) -
             least = 1
         else:
             continue
-        if words[i + 1].rstrip(".") in RANKS | HONORIFICS:
-            continue  # "Lt Col ...": the last title introduces the name
+        if words[i + 1].rstrip(".") in PERSONAL_TITLES:
+            continue  # "Lt Col ...", "Prof Sir ...": the last title introduces the name
         j = i + 1
         while (j < len(words) and j - i <= 3 and j not in covered and words[j][:1].isupper()
                and (words[j].istitle() and words[j].replace("-", "").isalpha() or re.fullmatch(r"[A-Z]\.?", words[j]))):
