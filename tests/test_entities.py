@@ -245,7 +245,7 @@ def test_common_variants_merge_by_default_and_the_users_table_wins():
 
 
 def test_a_common_first_name_finds_a_person_the_model_missed():
-    from newslens.entities import _add_first_name_people
+    from newslens.mention_rules import _add_first_name_people
 
     words = "Later Ingrid Vasquez met Victoria Station staff , the Jane The Virgin cast and Ingrid Vasquez".split()
     model = [(14, 16, "PERSON", "spacy")]  # the model found the second mention only
@@ -271,7 +271,7 @@ def test_a_name_that_says_it_is_a_place_is_no_person(text, name, label):
 
 
 def test_a_surname_that_is_also_a_place_word_stays_a_person():
-    from newslens.entities import _label_from_name
+    from newslens.mention_rules import _label_from_name
 
     words = "Michael Park and Marc Lamont Hill met at Cliffside Park .".split()
     assert _label_from_name(words, (0, 2, "PERSON", "spacy")) == (0, 2, "PERSON", "spacy")
@@ -310,7 +310,7 @@ def test_a_first_name_the_model_tagged_as_a_place_is_not_spread_as_a_person():
 
 
 def test_a_mention_with_no_capital_letter_is_no_name_in_edited_prose():
-    from newslens.entities import _drop_lower_case
+    from newslens.mention_rules import _drop_lower_case
 
     edited = newslens.article_from_text("Isfahan\n\nThe old town has mosques. Its metro opened in 2015.", article_id="e")
     tokens = edited.tokens[edited.tokens["part"] == "body"].reset_index(drop=True)
@@ -324,7 +324,7 @@ def test_a_mention_with_no_capital_letter_is_no_name_in_edited_prose():
 
 
 def test_a_role_is_dropped_by_its_head_not_by_its_first_word():
-    from newslens.entities import _is_title
+    from newslens.mention_rules import _is_title
 
     def role(text: str) -> bool:
         words = text.split()
@@ -336,7 +336,7 @@ def test_a_role_is_dropped_by_its_head_not_by_its_first_word():
 
 
 def test_a_club_or_a_company_the_model_tagged_as_a_person_is_an_organisation():
-    from newslens.entities import _label_from_name
+    from newslens.mention_rules import _label_from_name
 
     labels = [_label_from_name(name.split(), (0, len(name.split()), "PERSON", "spacy"))[2]
               for name in ("Manchester United", "Acme Holdings", "Swiss People 's Party", "Joan Rivers")]
@@ -354,7 +354,7 @@ def test_a_surname_with_particles_is_found_and_merged_with_the_full_name():
 
 
 def test_a_platform_is_an_organisation_however_the_model_reads_it():
-    from newslens.entities import _add_patterns
+    from newslens.mention_rules import _add_patterns
 
     article = newslens.article_from_text("Row\n\nThe star took to Twitter and Instagram on Monday .", article_id="p")
     tokens = article.tokens[article.tokens["part"] == "body"].reset_index(drop=True)
@@ -365,7 +365,7 @@ def test_a_platform_is_an_organisation_however_the_model_reads_it():
 
 
 def test_a_role_noun_introduces_a_person_the_model_missed():
-    from newslens.entities import _add_role_people
+    from newslens.mention_rules import _add_role_people
 
     words = ("He studied under the grammarian Quintus Varo , met his friend Auguste Chevalier Tuesday and the "
              "painter Bram Station and the writer Ann and the poet Lena Moss Hall Street").split()
@@ -411,7 +411,7 @@ def test_one_capitalised_word_after_a_rank_is_no_person():
 
 
 def test_a_name_before_a_role_its_members_fill_is_a_club_not_a_person():
-    from newslens.entities import _things_by_next_noun
+    from newslens.mention_rules import _things_by_next_noun
 
     words = "Kestrel beat Harrow 2-1 . Harrow boss Tom Hale was angry . Jo Cole spoke , then Cole captain Ann Bell".split()
     spans = [(0, 1, "PERSON", "spacy"), (2, 3, "PERSON", "spacy"), (5, 6, "PERSON", "spacy"), (7, 9, "PERSON", "spacy"),

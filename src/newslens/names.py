@@ -12,12 +12,17 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["AGE", "HONORIFICS", "MONTHS", "NAME_FILLERS", "PERSONAL_TITLES", "RANKS", "ROLE_NOUNS", "ROLE_SYNONYMS",
-           "WEEKDAYS", "country_or_capital", "first_name_gender", "gender_of_first_name"]
+__all__ = ["AGE", "HONORIFICS", "MONTHS", "NAME_FILLERS", "NAME_PARTICLES", "PERSONAL_TITLES", "POSSESSIVE", "RANKS",
+           "ROLE_NOUNS", "ROLE_SYNONYMS", "WEEKDAYS", "country_or_capital", "first_name_gender", "gender_of_first_name"]
 
 AGE = re.compile(r"^\d{1,3}-years?-old$")
 """An age used as a noun ("the 34-year-old said"): a person named before ("the 74-year-old comedian"
 is read by its head noun)."""
+
+NAME_PARTICLES = frozenset("van von de der den ten ter da di du le la bin ibn al el dos das del".split())
+"""Lower-case particles inside a person's name ("Erik ten Hag", "Ursula von der Leyen")."""
+POSSESSIVE = re.compile(r"\s*['’]s?$")
+"""A possessive ending ("Penn Station's", "the Joneses'"), which no name keeps."""
 
 NAME_FILLERS = frozenset("the a an of and or in on at to for from by with".split())
 """Short words written lower case inside a capitalised name or title ("Office for Democratic
