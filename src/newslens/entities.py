@@ -7,7 +7,8 @@ are metadata, and a caption's numbering is not a name. Then, within each article
 * titles and roles that spaCy tags as names ("the Minister of Foreign Affairs") are dropped;
 * group names it misses ("G-7", "G20") are added from patterns;
 * a name tagged once is found again where spaCy missed it (alias propagation);
-* an amount the model tagged as a name ("£347m") is an amount (MONEY or CARDINAL);
+* an amount the model tagged as a name ("£347m") is an amount (MONEY or CARDINAL), and a word
+  that opens a sentence is no person ("Wildfire forces ...");
 * a title before a name makes a person ("Col Oleksandr Marchenko"), and a noun after a name says
   what it is ("Brentford boss ...", "the Arbaeen pilgrimage");
 * every mention gets a ``canonical`` name: a leading "the", an honorific or rank (Mr, Ms, Dr, Sir,
@@ -18,6 +19,10 @@ are metadata, and a caption's numbering is not a name. Then, within each article
   acronyms the article defines ("Korean Central News Agency (KCNA)": KCNA -> Korean Central News
   Agency) and a user alias table on top of them ("Moscow" -> "Russia");
 * all mentions of one entity get one label (the majority; ties go to the more specific label).
+
+The rules over the model's spans live in :mod:`newslens.mention_rules` (:func:`named_spans`), the
+canonical names and labels in :mod:`newslens.canonical`; this module extracts, propagates and
+makes the table.
 """
 
 from __future__ import annotations
