@@ -583,10 +583,11 @@ def test_a_name_that_opens_a_headline_and_is_named_again_stays_a_person():
 
 def test_a_one_word_name_the_model_calls_a_person_joins_the_only_organisation_ending_with_it():
     text = ("Keeper's error costs Rovers in cup exit\n\nBlackburn Rovers were knocked out of the FA Cup on Saturday "
-            "after a late mistake by goalkeeper Tom Varga.")  # the model: "Rovers" PERSON in the headline
+            "after a late mistake by goalkeeper Tom Varga.\n\nRovers manager Sarah Lindqvist said she would not "
+            "blame one player.")  # the model: "Rovers" PERSON in the headline; "Rovers manager": ORG
     table = entity_mentions(newslens.article_from_text(text, article_id="short-org"))
     rovers = table[table["text"] == "Rovers"]
-    assert set(rovers["label"]) == {"ORG"} and set(rovers["canonical"]) == {"Blackburn Rovers"}
+    assert len(rovers) == 2 and set(rovers["label"]) == {"ORG"} and set(rovers["canonical"]) == {"Blackburn Rovers"}
 
 
 def test_a_name_with_particles_takes_the_surname_the_model_read_as_a_place():
@@ -602,3 +603,27 @@ def test_a_title_after_a_title_is_no_persons_name():
     table = entity_mentions(newslens.article_from_text(text, article_id="two-titles"))
     people = set(table.loc[table["label"] == "PERSON", "canonical"])
     assert "Sir" not in people and "Stephen Powis" in people
+
+
+@pytest.mark.parametrize(
+    ("texts", "labels", "expected"),
+    [  # the model's labels say organisation: the word joins the club
+     (["Rovers", "Blackburn Rovers", "Rovers"], ["PERSON", "ORG", "ORG"],
+      [("Blackburn Rovers", "ORG")] * 3),
+     # they say person: a person the model called an organisation stays apart and a person
+     (["Ilse Varnholt", "Varnholt", "Varnholt"], ["ORG", "PERSON", "PERSON"],
+      [("Ilse Varnholt", "ORG"), ("Varnholt", "PERSON"), ("Varnholt", "PERSON")]),
+     # a tie: no evidence either way
+     (["Kestrel Labs", "Labs"], ["ORG", "PERSON"], [("Kestrel Labs", "ORG"), ("Labs", "PERSON")]),
+     # a given name or a title leads the organisation's name, or a title the word: a person
+     (["Carly Fenwick", "Fenwick", "Fenwick"], ["ORG", "ORG", "PERSON"],
+      [("Carly Fenwick", "ORG"), ("Fenwick", "PERSON"), ("Fenwick", "PERSON")]),
+     (["Orbital Kestrel", "Ms Kestrel", "Kestrel"], ["ORG", "PERSON", "ORG"],
+      [("Orbital Kestrel", "ORG"), ("Kestrel", "PERSON"), ("Kestrel", "PERSON")])],
+    ids=["club", "person-misread", "tie", "given-name", "title"],
+)
+def test_a_one_word_name_joins_an_organisation_only_when_the_labels_say_organisation(texts, labels, expected):
+    raw = pd.DataFrame({"text": texts, "label": labels}).assign(
+        part="body", paragraph=0, sentence=0, start=0, end=1, token_start=0, token_end=1, source="t", article_id="t")
+    out = canonicalize(raw)
+    assert list(zip(out["canonical"], out["label"])) == expected

@@ -18,7 +18,17 @@ from pathlib import Path
 import pandas as pd
 
 from newslens.errors import ArticleError
-from newslens.names import HONORIFICS, NAME_FILLERS, NAME_PARTICLES, POSSESSIVE, RANKS, first_name_gender
+from newslens.names import (
+    HONORIFICS,
+    NAME_FILLERS,
+    NAME_PARTICLES,
+    PERSONAL_TITLES,
+    POSSESSIVE,
+    RANKS,
+    ROLE_NOUNS,
+    first_name_gender,
+    gender_of_first_name,
+)
 
 __all__ = ["LABEL_PRIORITY", "MENTION_COLUMNS", "canonicalize", "default_aliases", "load_aliases"]
 
@@ -113,7 +123,7 @@ def canonicalize(mentions: pd.DataFrame, *, aliases: str | Path | Mapping[str, s
         display[key] = max(counts, key=lambda form: (counts[form], form[:1].isupper(), -group.index(form)))
     labels = table["label"].tolist()
     keys = _merge_short_bodies(_merge_person_names(folded, labels), labels)
-    keys, shortened = _merge_short_organisations(keys, labels)
+    keys, shortened = _merge_short_organisations(keys, labels, table["text"].tolist())
     table["label"] = ["ORG" if i in shortened  # "Rovers" PERSON of "Blackburn Rovers": the club
                       else "PERSON" if label in _THING_LABELS and key != k else label  # a person's name, whatever the model said
                       for i, (label, key, k) in enumerate(zip(labels, folded, keys))]
@@ -122,6 +132,7 @@ def canonicalize(mentions: pd.DataFrame, *, aliases: str | Path | Mapping[str, s
     table["canonical"] = [alias_map.get(k, display.get(k, k)) for k in keys]
     table["label"] = _one_label_per_entity(table["canonical"].tolist(), table["label"].tolist(), folded)
     return table[MENTION_COLUMNS]
+
 
 
 _THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
@@ -151,24 +162,46 @@ def _merge_person_names(keys: list[str], labels: list[str]) -> list[str]:
     return out
 
 
-def _merge_short_organisations(keys: list[str], labels: list[str]) -> tuple[list[str], set[int]]:
+def _merge_short_organisations(keys: list[str], labels: list[str], texts: list[str]) -> tuple[list[str], set[int]]:
     """Map a one-word name the model read as a person or a thing to the only organisation of the
-    article whose name ends with it ("Rovers" PERSON ... "Blackburn Rovers" ORG, "Stardust" PERSON
-    ... "the spacecraft Stardust"), when no person's full name ends with it too ("John Smith" keeps
-    "Smith" apart from "WH Smith"). Not for a one-word organisation: the model's longer spans are
-    too often wrong ("Air Chathams" for the islands, "American YouTube"). Returns the keys and the
+    article whose name ends with it ("Rovers" PERSON in a headline ... "Blackburn Rovers" ORG and
+    "Rovers manager ..." ORG), when the model's labels of the word and the name say organisation
+    more often than person. Not when a person's full name ends with the word ("John Smith" keeps
+    "Smith" apart from "WH Smith"), the word follows a title ("Ms Malik"), or the organisation's
+    name starts with a given name, a title or a role ("Carly Fiorina", "Spokeswoman Haley Morris":
+    people the model called organisations). Not for a word only ever read as an organisation: the
+    model's longer spans are too often wrong ("Air Chathams" for the islands, "American YouTube");
+    but once one mention of the word is misread, every mention of it goes. Returns the keys and the
     positions so mapped, which are the organisation's."""
-    orgs = [k for k, label in zip(keys, labels) if label == "ORG" and _plain_name(k)]
+    orgs = [k for k, label in zip(keys, labels)  # not a person the model called an organisation
+            if label == "ORG" and _plain_name(k) and not _person_like(k.split()[0])]  # "Carly Fiorina", "Actress X"
     people = {k.split()[-1] for k, label in zip(keys, labels) if label == "PERSON" and " " in k}
-    out, mapped = list(keys), set()
-    for i, (key, label) in enumerate(zip(keys, labels)):
-        if " " in key or key in people or not (label == "PERSON" or label in _THING_LABELS):
-            continue
+    people |= {k for k, text in zip(keys, texts) if " " not in k and _HONORIFIC.match(text)}  # "Ms Malik"
+    misread = {k for k, label in zip(keys, labels) if " " not in k and k not in people
+               and (label == "PERSON" or label in _THING_LABELS)}
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for key, label in zip(keys, labels):
+        votes[key]["PERSON" if label == "PERSON" else "ORG" if label == "ORG" or label in _THING_LABELS else ""] += 1
+    target = {}
+    for key in misread:
         matches = {f for f in orgs if f.split()[-1] == key}
         if len(matches) == 1:
-            out[i] = matches.pop()
+            name = next(iter(matches))
+            if votes[key]["ORG"] + votes[name]["ORG"] > votes[key]["PERSON"] + votes[name]["PERSON"]:
+                target[key] = name  # the model's labels say organisation, over the word and the name
+    out, mapped = list(keys), set()
+    for i, key in enumerate(keys):  # every mention of the word, whatever each was labelled
+        if key in target:
+            out[i] = target[key]
             mapped.add(i)
     return out, mapped
+
+
+def _person_like(word: str) -> bool:
+    """Whether an organisation's first word says the name is a person's: a given name of the
+    newslens or Census lists ("Carly", "Parker"), a title or a role ("Spokeswoman Haley Morris")."""
+    return (gender_of_first_name(word) is not None or word.capitalize() in PERSONAL_TITLES
+            or word in ROLE_NOUNS)
 
 
 def _plain_name(key: str) -> bool:
