@@ -627,3 +627,20 @@ def test_a_one_word_name_joins_an_organisation_only_when_the_labels_say_organisa
         part="body", paragraph=0, sentence=0, start=0, end=1, token_start=0, token_end=1, source="t", article_id="t")
     out = canonicalize(raw)
     assert list(zip(out["canonical"], out["label"])) == expected
+
+
+def test_a_title_written_out_is_no_part_of_the_persons_name():
+    text = ("Vote on homes\n\nCouncillor Peter Fane, who voted against the plan, criticised the committee. "
+            "Mr Fane said the vote was rushed. King Charles visited the site.")
+    table = entity_mentions(newslens.article_from_text(text, article_id="spelled-title"))
+    people = table.loc[table["label"] == "PERSON"]
+    assert set(people["canonical"]) >= {"Peter Fane"} and "Councillor Peter Fane" not in set(people["canonical"])
+    assert "Councillor" not in " ".join(people["text"])
+
+
+def test_a_name_written_after_a_title_is_a_person_whatever_its_other_mentions_were_tagged():
+    text = ("Budget row\n\nGov. Rick Scott signed the budget on Friday. The Scott administration said the cuts "
+            "were needed, and Scott allies in Tallahassee agreed. Scott aides would not comment.")
+    table = entity_mentions(newslens.article_from_text(text, article_id="titled"))
+    scott = table[table["canonical"] == "Rick Scott"]
+    assert len(scott) >= 2 and set(scott["label"]) == {"PERSON"}

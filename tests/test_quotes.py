@@ -1168,3 +1168,11 @@ def test_a_leads_organisation_description_stays_a_description_when_the_next_name
             "\n\nCustomers of Harwood Bank were told to check their statements.")
     table = quotes(newslens.article_from_text(text, article_id="org-not-later"), kinds=("reported",))
     assert table["speaker"].tolist() == ["the financial watchdog"]
+
+
+def test_a_title_the_model_took_into_a_name_is_the_persons_role():
+    text = ("Vote on homes\n\nCouncillor Peter Fane, who voted against the plan, criticised the committee. "
+            "Ms Dunn, the chair, said the vote was fair.\n\nThe councillor said residents had been ignored.")
+    table = quotes(newslens.article_from_text(text, article_id="title-role"), kinds=("reported",))
+    assert table["speaker"].tolist() == ["Dunn", "Peter Fane"]  # not the last person named
+

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -103,11 +103,12 @@ def _clean(name: str) -> str:
 
 
 def canonicalize(mentions: pd.DataFrame, *, aliases: str | Path | Mapping[str, str] | None = None,
-                 defined: Mapping[str, str] | None = None) -> pd.DataFrame:
+                 defined: Mapping[str, str] | None = None, titled: Sequence[bool] | None = None) -> pd.DataFrame:
     """Give every mention a ``canonical`` name and every entity one label (see the module docstring).
 
     ``defined`` holds the aliases the article defines itself (an acronym -> the name it stands for),
-    applied over the shipped defaults and under the user's ``aliases``."""
+    applied over the shipped defaults and under the user's ``aliases``; ``titled`` marks the
+    mentions written right after a person's title ("Gov. Chris Christie"), whose entity is a person."""
     table = mentions.copy()
     if table.empty:
         table["canonical"] = pd.Series(dtype="object")
@@ -130,7 +131,8 @@ def canonicalize(mentions: pd.DataFrame, *, aliases: str | Path | Mapping[str, s
     own = {_key(a): display.get(_key(n), _clean(n)) for a, n in (defined or {}).items()}
     alias_map = {**default_aliases(), **own, **load_aliases(aliases)}
     table["canonical"] = [alias_map.get(k, display.get(k, k)) for k in keys]
-    table["label"] = _one_label_per_entity(table["canonical"].tolist(), table["label"].tolist(), folded)
+    table["label"] = _one_label_per_entity(table["canonical"].tolist(), table["label"].tolist(), folded,
+                                           list(titled) if titled is not None else [False] * len(table))
     return table[MENTION_COLUMNS]
 
 
@@ -231,17 +233,18 @@ def _merge_short_bodies(keys: list[str], labels: list[str]) -> list[str]:
     return out
 
 
-def _one_label_per_entity(canonical: list[str], labels: list[str], texts: list[str]) -> list[str]:
+def _one_label_per_entity(canonical: list[str], labels: list[str], texts: list[str], titled: list[bool]) -> list[str]:
     """The label most of an entity's mentions have (the higher in ``LABEL_PRIORITY`` on a tie), but
     PERSON for an entity named in full as a person ("Donald Trump" tagged PERSON, with a first name
     of ``data/first_names.csv``) whatever its surname alone was tagged ("Trump" ORG, as in "Trump
-    Tower")."""
+    Tower"), and for an entity named once after a person's title ("Gov. Rick Scott" ... "Scott" ORG
+    three times)."""
     rank = {label: i for i, label in enumerate(LABEL_PRIORITY)}
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for name, label in zip(canonical, labels):
         counts[name][label] += 1
     best = {name: min(c, key=lambda lab: (-c[lab], rank.get(lab, len(rank)))) for name, c in counts.items()}
-    for name, label, text in zip(canonical, labels, texts):
-        if label == "PERSON" and " " in text and first_name_gender(text.split()[0]):
+    for name, label, text, title in zip(canonical, labels, texts, titled):
+        if (title and label in LABEL_PRIORITY) or (label == "PERSON" and " " in text and first_name_gender(text.split()[0])):
             best[name] = "PERSON"
     return [best[name] for name in canonical]

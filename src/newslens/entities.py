@@ -42,7 +42,7 @@ from newslens.dispatch import named, per_article
 from newslens.errors import InvalidArgument, MissingData
 from newslens.layouts import COUNTED_PARTS
 from newslens.mention_rules import ADDRESSED, NUMERIC_LABELS, named_spans
-from newslens.names import NAME_PARTICLES, first_name_gender
+from newslens.names import NAME_PARTICLES, PERSONAL_TITLES, first_name_gender
 from newslens.nlp import spacy_docs
 
 __all__ = [
@@ -134,7 +134,19 @@ def _entity_mentions(article: Article, backend: str, aliases: Any, parts: Sequen
     spans, acronyms = named_spans(tokens, spans)
     mentions = _to_table(article, tokens, spans)
     mentions = _propagate(article, tokens, mentions)
-    return canonicalize(mentions, aliases=aliases, defined=acronyms)
+    return canonicalize(mentions, aliases=aliases, defined=acronyms, titled=_titled(tokens, mentions))
+
+
+def _titled(tokens: pd.DataFrame, mentions: pd.DataFrame) -> list[bool]:
+    """Each mention written right after a person's title ("Gov. Chris Christie", "Mr. Trump")."""
+    words = tokens["token"].tolist()
+    row_of = {p: i for i, p in enumerate(tokens["position"].tolist())}
+    out = []
+    for start in mentions["token_start"]:
+        i = row_of.get(start, 0)
+        before = words[i - 1] if i > 0 else ""
+        out.append(before[:1].isupper() and before.rstrip(".") in PERSONAL_TITLES)
+    return out
 
 
 def _caption_numbering(tokens: pd.DataFrame) -> pd.Series:

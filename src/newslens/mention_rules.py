@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from newslens.names import (
+    FAMILY_NOUNS,
     HONORIFICS,
     MONTHS,
     NAME_FILLERS,
@@ -53,7 +54,8 @@ def named_spans(tokens: pd.DataFrame, spans: list[tuple[int, int, str, str]]
         >>> spans, acronyms = named_spans(tokens, model_spans)  # doctest: +SKIP
     """
     words = tokens["token"].tolist()
-    spans = [_label_from_name(words, _amount_label(words, s)) for s in spans if not _is_title(words, s)]
+    spans = [_label_from_name(words, _amount_label(words, _drop_leading_title(words, s)))
+             for s in spans if not _is_title(words, s)]
     spans = _drop_lower_case(tokens, spans)
     spans = _countries_not_people(words, spans)
     spans = _common_words_not_people(tokens, spans)
@@ -94,6 +96,29 @@ def _trim_lower_end(words: list[str], span: tuple[int, int, str, str]) -> tuple[
         return None
     return start, end, label, source
 
+
+
+_SPELLED_TITLES = (_TITLE_WORDS | ROLE_NOUNS | frozenset(
+    "councillor professor inspector detective sergeant constable reverend archbishop colonel lieutenant "
+    "commissioner superintendent coroner magistrate sheriff".split())) - FAMILY_NOUNS - frozenset(
+    "king queen prince princess".split())
+"""Titles written out in full that the model sometimes takes into a person's name ("Councillor
+Peter Fane, who voted against, ..."). Not a king's, queen's or prince's title, which is part of
+the name the reader knows ("King Charles"), nor a relation ("Son Heung Min")."""
+
+
+def _drop_leading_title(words: list[str], span: tuple[int, int, str, str]) -> tuple[int, int, str, str]:
+    """A person's name starts after a title written out in full: the model's "Councillor Peter
+    Fane" is "Peter Fane", as "Councillor Peter Fane" is when the model leaves the title out, so
+    that both are one person and the title is the role it introduces ("Detective Inspector Sarah
+    Cole" is "Sarah Cole"). Two capitalised words at least stay."""
+    start, end, label, source = span
+    if label != "PERSON":
+        return span
+    while (end - start >= 3 and words[start].istitle() and words[start].lower() in _SPELLED_TITLES
+           and all(w[:1].isupper() for w in words[start + 1:end])):
+        start += 1
+    return start, end, label, source
 
 
 def _is_title(tokens: list[str], span: tuple[int, int, str, str]) -> bool:
@@ -137,11 +162,15 @@ _ORG_LAST = dict.fromkeys(
 def _label_from_name(tokens: list[str], span: tuple[int, int, str, str]) -> tuple[int, int, str, str]:
     """A place or an organisation the model tagged PERSON whose name says what it is: "Fort Lee",
     "Lee Historic Park", "Englewood Cliffs", "Manchester United"; and a person the model tagged a
-    place whose title says it is one ("Dr Okafor"; an organisation keeps its label: "Dr Martens")."""
+    place whose title says it is one ("Dr Okafor"; an organisation keeps its label: "Dr Martens"), or
+    a place or an organisation right after a title ("Gov. Chris Christie" ORG, "Sen. Al Franken" GPE)."""
     start, end, label, source = span
     words = [w for w in tokens[start:end] if w.lower() != "the"]
     if label in ("GPE", "LOC", "FAC", "NORP") and len(words) >= 2 and words[0].rstrip(".") in RANKS | HONORIFICS:
         return start, end, "PERSON", source
+    titled = start > 0 and tokens[start - 1].rstrip(".") in RANKS | HONORIFICS and tokens[start - 1][:1].isupper()
+    if label in ("GPE", "LOC", "FAC", "NORP", "ORG") and titled and words and words[0][:1].isupper():
+        return start, end, "PERSON", source  # "Gov. Chris Christie" ORG, "Sen. Al Franken" GPE, "Mr. Trump" ORG
     if label != "PERSON" or len(words) < 2:
         return span
     last = POSSESSIVE.sub("", words[-1])  # "Penn Station's"

@@ -12,8 +12,9 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["AGE", "HONORIFICS", "MONTHS", "NAME_FILLERS", "NAME_PARTICLES", "PERSONAL_TITLES", "POSSESSIVE", "RANKS",
-           "ROLE_NOUNS", "ROLE_SYNONYMS", "WEEKDAYS", "country_or_capital", "first_name_gender", "gender_of_first_name"]
+__all__ = ["AGE", "FAMILY_NOUNS", "HONORIFICS", "MONTHS", "NAME_FILLERS", "NAME_PARTICLES", "PERSONAL_TITLES",
+           "POSSESSIVE", "RANKS", "ROLE_NOUNS", "ROLE_SYNONYMS", "WEEKDAYS", "country_or_capital", "first_name_gender",
+           "gender_of_first_name"]
 
 AGE = re.compile(r"^\d{1,3}-years?-old$")
 """An age used as a noun ("the 34-year-old said"): a person named before ("the 74-year-old comedian"
@@ -28,7 +29,12 @@ NAME_FILLERS = frozenset("the a an of and or in on at to for from by with".split
 """Short words written lower case inside a capitalised name or title ("Office for Democratic
 Institutions", "Law and Order"): a run of capitalised words may hold them and stay a name."""
 
-ROLE_NOUNS = frozenset(
+FAMILY_NOUNS = frozenset(
+    "friend brother sister father mother son daughter wife husband widow widower uncle aunt cousin nephew niece "
+    "colleague teammate".split())
+"""The role nouns that say how a person is related to another, not what the person does."""
+
+ROLE_NOUNS = FAMILY_NOUNS | frozenset(
     "mathematician writer author novelist poet playwright journalist reporter editor columnist photographer filmmaker "
     "director producer actor actress singer songwriter rapper musician composer pianist guitarist drummer artist "
     "painter sculptor architect designer comedian presenter broadcaster scientist physicist chemist biologist "
@@ -38,9 +44,7 @@ ROLE_NOUNS = frozenset(
     "campaigner politician chairman chairwoman founder co-founder manager boss captain striker forward winger midfielder "
     "defender goalkeeper "
     "quarterback pitcher athlete footballer cricketer golfer boxer coach detective surgeon priest bishop rabbi imam "
-    "pastor friend brother sister father mother son daughter wife husband widow widower uncle aunt cousin nephew niece "
-    "interviewee laureate "
-    "colleague teammate aide adviser advisor".split())
+    "pastor interviewee laureate aide adviser advisor".split())
 """Nouns that name a person's role or relation; a name right after one is a person's ("the
 grammarian Aelius Donatus", "his friend Auguste Chevalier")."""
 
@@ -49,8 +53,9 @@ ROLE_SYNONYMS = {word: group for group in map(frozenset, (
     "lawyer attorney solicitor".split(), "chairman chair chairwoman chairperson".split())) for word in group}
 """Role nouns that name the same role ("Rovers striker Danny Kane" ... "the forward said")."""
 
-RANKS = frozenset("Col Gen Lt Maj Capt Sgt Cpl Brig Adm Cmdr Insp Det Supt Cllr Rev".split())
-"""Titles abbreviated before a person's full name ("Col Oleksandr Marchenko", "Det Insp ...")."""
+RANKS = frozenset("Col Gen Lt Maj Capt Sgt Cpl Brig Adm Cmdr Insp Det Supt Cllr Rev Sen Rep Gov".split())
+"""Titles abbreviated before a person's full name ("Col Oleksandr Marchenko", "Det Insp ...", and
+American news's "Sen. Al Franken", "Rep. Trey Gowdy", "Gov. Chris Christie")."""
 HONORIFICS = frozenset("Mr Mrs Ms Mx Dr Prof".split())
 """Titles before a person's name, or their surname alone ("Ms Ranger")."""
 PERSONAL_TITLES = RANKS | HONORIFICS | frozenset("Miss Sir Dame Lord Lady".split())
