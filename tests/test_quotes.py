@@ -1176,3 +1176,18 @@ def test_a_title_the_model_took_into_a_name_is_the_persons_role():
     table = quotes(newslens.article_from_text(text, article_id="title-role"), kinds=("reported",))
     assert table["speaker"].tolist() == ["Dunn", "Peter Fane"]  # not the last person named
 
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Court\n\nIn a statement read outside court, the family of Priya Nair said they would never recover. "
+     "“She was the kindest person we knew,” the statement said.", "the family of Priya Nair"),
+    ("Club mourns\n\nHarwood Rovers issued a statement on Sunday after the death of their former captain. "
+     "“We are devastated,” the statement said.", "Harwood Rovers"),
+    ("Homes\n\nAnn Lee wrote a letter to the council. “I have lived here for 40 years,” the letter said.", "Ann Lee"),
+    ("Emails\n\nThe Herald said Mr Cole provided a written statement to the paper. “I regret the error,” the "
+     "statement said.", "Cole"),  # who provided it, not who reported that
+    ("Threat\n\nThe Herald reports that the letter was sent to the mayor's home. “Resign or else,” the letter "
+     "said.", "the letter"),  # a letter only reported on: no author
+])
+def test_a_statement_that_speaks_is_its_authors(text, expected):
+    table = quotes(newslens.article_from_text(text, article_id="statement"), kinds=("direct",))
+    assert table["speaker"].tolist() == [expected]

@@ -438,6 +438,10 @@ def _resolved(ctx: Context, lo: int, hi: int) -> Speaker:
         if row is not None:
             return Speaker(lo, hi, row.canonical, row.label, text)
         return Speaker(lo, hi, _description_name(text), None, text)
+    if words[0] == "the" and len(words) == 2 and words[1] in _DOCUMENTS:
+        author = _author_of(ctx, lo, words[1])  # "In a statement, the family said ... “...,” the statement said"
+        if author is not None:
+            return Speaker(lo, hi, author.name, author.label, text)
     head = words[-1]
     role_noun = doc[hi - 1].pos_ == "NOUN" or (words[0] == "the" and head in ROLE_NOUNS)  # "the forward": ADV
     if len(words) >= 1 and (words[0] in ROLE_DETS or len(words) == 1) and role_noun:
@@ -449,6 +453,44 @@ def _resolved(ctx: Context, lo: int, hi: int) -> Speaker:
         name = ctx.article.text[int(tokens.at[body[0].i, "start"]) : int(tokens.at[body[-1].i, "end"])]
         return Speaker(lo, hi, name, "ORG", text)  # "a Prison Service spokesperson": an organisation the model missed
     return Speaker(lo, hi, _description_name(text), None, text)
+
+
+_DOCUMENTS = frozenset("statement letter email message post tweet".split())
+"""What a speaker writes that an article then quotes as if it spoke ("the statement said")."""
+
+
+def _author_of(ctx: Context, lo: int, noun: str) -> Speaker | None:
+    """Who wrote the statement (letter, email, ...) that the speaker mention at ``lo`` names, from
+    the last mention of the same noun outside quotations in this sentence or the two before it: the
+    speaker of the cue it is attached to ("In a statement, the family said ...", "Powell's office
+    said in a statement"), the subject of the verb it is the object of ("Harwood Rovers issued a
+    statement", "The Times said Cook provided a written statement": Cook, not the Times), or the
+    agent of a passive ("an email was sent by ..."). A statement only reported on ("CBS News
+    reports that the letter was sent to ...") has no author here."""
+    sentence = ctx.sentence_of[lo]
+    for s in (sentence, sentence - 1, sentence - 2):
+        if s not in ctx.sent_bounds:
+            continue
+        first, end = ctx.sent_bounds[s]
+        named = [k for k in range(first, min(end, lo)) if ctx.doc[k].lower_ == noun and ctx.quote_of[k] is None]
+        if named:
+            return _author_of_noun(ctx, ctx.doc[named[-1]])
+    return None
+
+
+def _author_of_noun(ctx: Context, token: Any) -> Speaker | None:
+    verb = token.head
+    if token.dep_ == "dobj":
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    elif token.dep_ == "nsubjpass":
+        by = next((c for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "from")), None)
+        subject = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    elif token.dep_ == "pobj" and verb.dep_ == "prep" and cue_at(ctx, verb.head.i):
+        outer = cue_at(ctx, verb.head.i)
+        return speaker_of_cue(ctx, verb.head.i, outer[0]) if outer and outer[1] == "speech" else None
+    else:
+        return None
+    return _subject_span(ctx, subject) if subject is not None and _can_speak(ctx, subject) else None
 
 
 def _subject_before(ctx: Context, lo: int) -> Mention | None:
