@@ -1191,3 +1191,61 @@ def test_a_title_the_model_took_into_a_name_is_the_persons_role():
 def test_a_statement_that_speaks_is_its_authors(text, expected):
     table = quotes(newslens.article_from_text(text, article_id="statement"), kinds=("direct",))
     assert table["speaker"].tolist() == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Transfer\n\nArsenal manager Mikel Arteta said Zubimendi was “a player we have followed for a long time”. "
+     "He added: “He has the intelligence we want.”", ["Mikel Arteta"]),  # who goes on speaking
+    ("Briefing\n\nWhite House spokesman Josh Earnest said Obama had kept in touch with his supporters. “I would "
+     "think that would have some influence,” he said.", ["Josh Earnest"]),
+])
+def test_he_who_speaks_after_a_report_is_the_reporter_not_the_person_reported_on(text, expected):
+    table = quotes(newslens.article_from_text(text, article_id="reporter"), kinds=("direct",))
+    assert table["speaker"].tolist() == expected
+
+
+def test_he_who_speaks_of_someone_else_is_not_the_reporter():
+    text = ("Transfer\n\nArteta said Zubimendi was a fine player. He joined from Real Sociedad in the summer, and "
+            "he said on Friday that he was “very happy”.")
+    table = quotes(newslens.article_from_text(text, article_id="reported-on"), kinds=("partial",))
+    assert table["speaker"].tolist() == ["Zubimendi"]  # the guard: he goes on about himself
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Robbery\n\nDet Sgt Laura Hicks said: “This was a cowardly attack.”\n\nThe suspect is described as white. "
+     "“Even the smallest detail could help us,” the detective added.", ["Laura Hicks", "Laura Hicks"]),
+    ("Race\n\nSen. Patricia Holloway said Monday she will not run again. Gov. Mike DeWine praised her record.\n\n"
+     "“It has been an honor,” the senator said.", ["Patricia Holloway"]),
+])
+def test_an_abbreviated_title_names_the_role_a_description_stands_for(text, expected):
+    table = quotes(newslens.article_from_text(text, article_id="rank-role"), kinds=("direct",))
+    assert table["speaker"].tolist() == expected
+
+
+def test_a_described_role_with_a_place_is_the_one_introduced_with_it():
+    text = ("Debate\n\nFlorida Sen. Marco Rubio spoke first. Later, Sen. Bernie Sanders took the stage.\n\n"
+            "The Florida senator said the plan would fail.")
+    table = quotes(newslens.article_from_text(text, article_id="place-role"), kinds=("reported",))
+    assert table["speaker"].tolist() == ["Marco Rubio"]  # not the last senator named
+
+
+def test_reported_words_end_before_the_attribution_that_closes_the_sentence():
+    text = ("Moscow warns Tokyo\n\nRussia has warned Japan that new sanctions will not go unanswered, the Russian "
+            "foreign ministry said on Sunday.")
+    table = quotes(newslens.article_from_text(text, article_id="trailing"), kinds=("reported",))
+    warned = table[table["cue"] == "warned"]
+    assert warned["quote"].tolist() == ["new sanctions will not go unanswered"]
+
+
+def test_a_headlines_capitalised_role_is_the_person_the_lead_names():
+    text = ("Senator says she will not seek re-election\n\nSen. Patricia Holloway, a Democrat who has represented "
+            "Ohio for 18 years, said Monday she will not run for a fourth term.")
+    table = quotes(newslens.article_from_text(text, article_id="headline-role"), kinds=("reported",))
+    assert table["speaker"].tolist() == ["Patricia Holloway", "Patricia Holloway"]
+
+
+def test_reported_words_run_on_past_a_participle_that_is_no_attribution():
+    text = "Mail\n\nMr. Regalado said he had been sent angry email, some of it mentioning Mr. Trump by name."
+    table = quotes(newslens.article_from_text(text, article_id="participle"), kinds=("reported",))
+    said = table[table["cue"] == "said"]
+    assert said["quote"].tolist() == ["he had been sent angry email, some of it mentioning Mr. Trump by name"]

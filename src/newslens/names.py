@@ -13,8 +13,8 @@ from functools import lru_cache
 from importlib import resources
 
 __all__ = ["AGE", "FAMILY_NOUNS", "HONORIFICS", "MONTHS", "NAME_FILLERS", "NAME_PARTICLES", "PERSONAL_TITLES",
-           "POSSESSIVE", "RANKS", "ROLE_NOUNS", "ROLE_SYNONYMS", "WEEKDAYS", "country_or_capital", "first_name_gender",
-           "gender_of_first_name"]
+           "POSSESSIVE", "RANKS", "RANK_ROLES", "ROLE_NOUNS", "ROLE_SYNONYMS", "WEEKDAYS", "country_or_capital",
+           "first_name_gender", "gender_of_first_name"]
 
 AGE = re.compile(r"^\d{1,3}-years?-old$")
 """An age used as a noun ("the 34-year-old said"): a person named before ("the 74-year-old comedian"
@@ -56,6 +56,12 @@ ROLE_SYNONYMS = {word: group for group in map(frozenset, (
 RANKS = frozenset("Col Gen Lt Maj Capt Sgt Cpl Brig Adm Cmdr Insp Det Supt Cllr Rev Sen Rep Gov".split())
 """Titles abbreviated before a person's full name ("Col Oleksandr Marchenko", "Det Insp ...", and
 American news's "Sen. Al Franken", "Rep. Trey Gowdy", "Gov. Chris Christie")."""
+RANK_ROLES = {"det": "detective", "sgt": "sergeant", "insp": "inspector", "supt": "superintendent",
+              "cllr": "councillor", "sen": "senator", "gov": "governor", "rep": "congressman", "prof": "professor",
+              "capt": "captain", "col": "colonel", "gen": "general", "maj": "major", "adm": "admiral",
+              "cmdr": "commander", "brig": "brigadier"}
+"""The role an abbreviated title names ("Det Sgt Laura Hicks" ... "the detective added", "Sen.
+Patricia Holloway" ... "the senator")."""
 HONORIFICS = frozenset("Mr Mrs Ms Mx Dr Prof".split())
 """Titles before a person's name, or their surname alone ("Ms Ranger")."""
 PERSONAL_TITLES = RANKS | HONORIFICS | frozenset("Miss Sir Dame Lord Lady".split())

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Any
 
-from newslens.names import ROLE_NOUNS, first_name_gender
+from newslens.names import RANK_ROLES, ROLE_NOUNS, first_name_gender
 from newslens.quotes.context import Context, Mention, MentionIndex
 from newslens.quotes.people import (
     LEAD_ROLES,
@@ -25,7 +25,7 @@ from newslens.quotes.people import (
     roles_by_person,
 )
 
-__all__ = ["OTHERS", "PERSON_ENDS", "description_antecedent", "identified_later", "role_antecedent"]
+__all__ = ["OTHERS", "PERSON_ENDS", "description_antecedent", "identified_later", "modifiers_of", "role_antecedent"]
 
 
 def description_antecedent(ctx: Context, lo: int, hi: int) -> Mention | None:
@@ -40,7 +40,7 @@ def description_antecedent(ctx: Context, lo: int, hi: int) -> Mention | None:
         central defender," is the mention of Marcus Webb.
     """
     head = ctx.doc[hi - 1].lower_
-    return (role_antecedent(ctx, lo, head) or identified_later(ctx, lo, hi - 1)
+    return (role_antecedent(ctx, lo, head, modifiers=modifiers_of(ctx, lo, hi - 1)) or identified_later(ctx, lo, hi - 1)
             or _organisation_identified_later(ctx, lo, head) or _named_below(ctx, lo, head)
             or _epithet_of_subject(ctx, lo, hi - 1) or _introduced_below(ctx, lo, head))
 
@@ -62,16 +62,20 @@ _NAME_WORDS = {"force": {"force", "police", "constabulary"}}
 ("the force said" for a police force)."""
 
 
-def role_antecedent(ctx: Context, before: int, head: str) -> Mention | None:
+def role_antecedent(ctx: Context, before: int, head: str, *, modifiers: tuple[str, ...] = ()) -> Mention | None:
     """The entity a description stands for: the name introduced with its head noun ("Deputy
     Minister ... Andrei Rudenko", "TV channel NHK", "Marcus Webb, the central defender," for "the
-    74-year-old comedian", "the minister", "the central defender"), else, for an organisation's
+    74-year-old comedian", "the minister", "the central defender"; with the description's
+    capitalised ``modifiers`` near one of its mentions: "Florida Sen. Marco Rubio" for "the Florida
+    senator"), else, for an organisation's
     head noun ("the bank"), the last organisation whose name holds it ("Barclays Bank"), else, for
     a definite description or a spokesperson, an organisation that was a sentence's subject in the
     same or the previous sentence ("Live Nation said ... In a statement, the company said", "NHS
     England said ... “...,” a spokesperson said"; for a spokesperson, a building that speaks for
     its institution too: "Buckingham Palace has said ... a palace spokesperson said")."""
     with_role = names_by_role(ctx).get(head)
+    if with_role is not None and modifiers:  # "the Florida senator": a senator introduced with "Florida"
+        with_role = with_role.subset(("introduced with", head, modifiers), lambda m: _introduced_with(ctx, m, modifiers))
     found = with_role.last_ending_by(before) if with_role is not None else None
     if found is None and head in _EPITHETS and ctx.doc[before].lower_ == "the":
         return _protagonist(ctx, before, head)
@@ -98,6 +102,29 @@ def role_antecedent(ctx: Context, before: int, head: str) -> Mention | None:
     if head in _ORG_HEADS:
         return _only_organisation_before(ctx, before, orgs) or _main_organisation(ctx, before, head, orgs)
     return None
+
+
+def modifiers_of(ctx: Context, lo: int, head: int) -> tuple[str, ...]:
+    """The words of places a description names before its head ("the Florida senator": Florida): a
+    Florida senator is no Vermont one. Not a party or a nationality, which a reporter adds for
+    variety ("Local councillor Amira Shah" ... "the Labour councillor")."""
+    return tuple(t.text for t in ctx.doc[lo:head] if t.text[:1].isupper() and any(
+        m.label in ("GPE", "LOC") for m in ctx.index.overlapping(t.i, t.i + 1)))
+
+
+def _introduced_with(ctx: Context, mention: Mention, modifiers: tuple[str, ...]) -> bool:
+    """Whether some mention of ``mention``'s entity has every word of ``modifiers`` in the six
+    tokens before it or the eight after it, in its sentence ("Florida Sen. Marco Rubio", "Marco
+    Rubio, the Florida senator,"), so that "the Florida senator" is not the last senator named."""
+    for m in ctx.index.items:
+        if m.canonical != mention.canonical:
+            continue
+        first, end = ctx.sent_bounds[ctx.sentence_of[m.doc_start]]
+        near = {t.text for t in ctx.doc[max(first, m.doc_start - 6) : m.doc_start]}
+        near |= {t.text for t in ctx.doc[m.doc_end : min(end, m.doc_end + 8)]}
+        if all(w in near for w in modifiers):
+            return True
+    return False
 
 
 _BUSINESS_HEADS = frozenset(
@@ -346,7 +373,8 @@ def identified_later(ctx: Context, lo: int, head: int) -> Mention | None:
     doc = ctx.doc
     noun = doc[head]
     role = noun.lower_
-    if noun.tag_ != "NN" or role not in LEAD_ROLES:
+    headline_word = noun.tag_ == "NNP" and ctx.tokens.at[head, "part"] == "headline"  # "Senator says ..."
+    if not (noun.tag_ == "NN" or headline_word) or role not in LEAD_ROLES:
         return None
     paragraph, parts = ctx.tokens["paragraph"], ctx.tokens["part"]
     body = paragraph[parts == "body"]
@@ -363,7 +391,9 @@ def identified_later(ctx: Context, lo: int, head: int) -> Mention | None:
         return None
     if not any(doc[j].dep_ in ("nsubj", "nsubjpass") or _named_subject(doc[j]) for j in range(person.doc_start, person.doc_end)):
         return None  # "... Ann Lee, whose son ...": named, but not as the one who acts
-    roles = role_heads(ctx, person.doc_start, person.doc_end) - NO_ROLE
+    # the role an abbreviated title names is no other role: "Col Oleksandr Marchenko" may be "a senior commander"
+    roles = role_heads(ctx, person.doc_start, person.doc_end) - NO_ROLE - frozenset(RANK_ROLES.values())
+    roles &= LEAD_ROLES | ROLE_NOUNS  # a role, not any apposition ("Sen. Patricia Holloway, a Democrat,")
     if roles and role not in roles:
         return None  # "A judge said ... Attorney General Ken Paxton said": another person
     said = WORD_GENDER.get(role) or next(

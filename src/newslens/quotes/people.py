@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newslens.names import AGE, PERSONAL_TITLES, ROLE_NOUNS, ROLE_SYNONYMS, gender_of_first_name
+from newslens.names import AGE, PERSONAL_TITLES, RANK_ROLES, ROLE_NOUNS, ROLE_SYNONYMS, gender_of_first_name
 from newslens.quotes.context import Context, Mention, MentionIndex
 
 __all__ = [
@@ -133,7 +133,8 @@ _APPOSITION_STOPS = frozenset("of for at with who which that from in on to since
 
 def role_heads(ctx: Context, start: int, end: int) -> set[str]:
     """The role nouns a name is introduced with: the word before it ("comedian Jack Dale"), the
-    head of a title ("Deputy Minister of Foreign Affairs Andrei Rudenko": minister), and the head of
+    head of a title ("Deputy Minister of Foreign Affairs Andrei Rudenko": minister; and the role an
+    abbreviated title names: "Det Sgt Laura Hicks" is a detective and a sergeant), and the head of
     an apposition ("Marcus Webb, the central defender,": defender; "Ann Lee, spokeswoman for the
     bank": spokeswoman)."""
     heads = set()
@@ -144,6 +145,10 @@ def role_heads(ctx: Context, start: int, end: int) -> set[str]:
             cut = min(title.index(w) for w in ("of", "for") if w in title)
             if cut:
                 heads.add(title[cut - 1])
+    own: list[str] = []  # the titles a name was tagged with ("Det Sgt Laura Hicks" as one mention)
+    while start + len(own) < end - 1 and ctx.doc[start + len(own)].lower_.rstrip(".") in RANK_ROLES:
+        own.append(ctx.doc[start + len(own)].lower_)
+    heads.update(RANK_ROLES[w.rstrip(".")] for w in title + own if w.rstrip(".") in RANK_ROLES)  # "Det Sgt": detective
     before = _description_before(ctx, start)
     if before:
         heads.add(before)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from newslens.names import ROLE_NOUNS
-from newslens.quotes.context import Context, Mention, MentionIndex
+from newslens.quotes.context import Context, Mention, MentionIndex, cue_at
 from newslens.quotes.descriptions import OTHERS, PERSON_ENDS
 from newslens.quotes.people import (
     AGE,
@@ -182,7 +182,29 @@ def _subject_near(ctx: Context, before: int, gender: str | None, outside: Mentio
     opening = before > first and ctx.doc[before - 1].text == "," and ctx.doc[before].dep_ in ("nsubj", "nsubjpass")
     if last.doc_start < first and people.within(first, before) and not opening:
         return None  # "the legend of Galois ... before he died": a person of its own sentence comes first
-    return last  # "Byron entered a school. Placed under the care of Dr. Bailey, he ...": Byron
+    # "Byron entered a school. Placed under the care of Dr. Bailey, he ...": Byron
+    return _reporter_of(ctx, before, last, subjects) or last
+
+
+def _reporter_of(ctx: Context, before: int, last: Mention, subjects: MentionIndex) -> Mention | None:
+    """For a pronoun that is itself the subject of a speech cue ("He added: ..."), the speaker of
+    the cue whose reported clause ``last`` is the subject of ("Arteta said Zubimendi was “a
+    player we have followed”. He added: ...": Arteta, who goes on speaking, not Zubimendi, who is
+    spoken of), when that speaker is a compatible person too (one of ``subjects``); in a sentence
+    before the pronoun's, not the one the pronoun is reported in."""
+    pronoun = ctx.doc[before]
+    cue = cue_at(ctx, pronoun.head.i) if pronoun.dep_ == "nsubj" else None
+    if cue is None or cue[1] != "speech":
+        return None
+    verb = ctx.doc[last.doc_end - 1].head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    outer = verb.head if verb.dep_ == "ccomp" else None
+    said = cue_at(ctx, outer.i) if outer is not None else None
+    if said is None or said[1] != "speech" or ctx.sentence_of[outer.i] == ctx.sentence_of[before]:
+        return None  # "Carson noted that Moody had tweeted ... after he tweeted": inside what Carson reports
+    return next((m for m in subjects.within(*ctx.sent_bounds[ctx.sentence_of[outer.i]])
+                 if m.doc_end <= outer.i and ctx.doc[m.doc_end - 1].head.i == outer.i), None)
 
 
 def _people(ctx: Context, gender: str | None, outside: MentionIndex) -> MentionIndex:

@@ -101,6 +101,7 @@ def _reported_content(ctx: Context, cue: int, info: tuple[str, str, int]) -> tup
     if cue_text != "according to":  # "X warned that ..., according to a newspaper": not X's words
         end_tok = next((j - 1 for j in range(cue_last + 2, end_tok - 1) if doc[j].lower_ == "according"
                         and doc[j + 1].lower_ == "to" and doc[j - 1].text == ","), end_tok)
+        end_tok = _trailing_attribution(ctx, cue_last, end_tok)
 
     def span(lo: int, hi: int) -> tuple[int, int, str] | None:
         if hi <= lo:
@@ -151,6 +152,24 @@ def _reported_content(ctx: Context, cue: int, info: tuple[str, str, int]) -> tup
         # the parser may break one clause into two ("said the fine, though large, was unlikely to ...")
         return span(lo, min(max(c.right_edge.i for c in comps) + 1, end_tok))
     return None
+
+
+def _trailing_attribution(ctx: Context, cue_last: int, end_tok: int) -> int:
+    """Where the reported words of a cue end when the sentence closes with another speech cue's
+    attribution ("Russia has warned Japan that new sanctions will not go unanswered, the foreign
+    ministry said on Sunday": the warning ends at "unanswered"): at the comma before that cue's
+    subject, when only a phrase that places the saying follows the cue."""
+    doc = ctx.doc
+    for j in range(cue_last + 2, end_tok):
+        found = cue_at(ctx, j)
+        if found is None or found[1] != "speech" or found[0] == "according to" or doc[j].tag_ not in ("VBD", "VBZ", "VBP"):
+            continue  # a finite cue: not "..., some of it mentioning Mr. Trump by name'
+        subject = next((c for c in doc[j].children if c.dep_ == "nsubj" and c.i < j), None)
+        comma = subject.left_edge.i - 1 if subject is not None else None
+        if (comma is not None and comma > cue_last and doc[comma].text == "," and unquoted(ctx, comma, j)
+                and (found[2] + 1 >= end_tok or _adjuncts_only(doc, found[2] + 1, end_tok))):
+            return comma
+    return end_tok
 
 
 def _reporter_words_first(ctx: Context, lo: int) -> bool:

@@ -13,7 +13,7 @@ from typing import Any
 
 from newslens.names import ROLE_NOUNS, WEEKDAYS
 from newslens.quotes.context import Context, Mention, Statement, char, cue_at, cues_in, unquoted
-from newslens.quotes.descriptions import description_antecedent, identified_later, role_antecedent
+from newslens.quotes.descriptions import description_antecedent, identified_later, modifiers_of, role_antecedent
 from newslens.quotes.people import AGE, GROUP_NOUNS, LEAD_ROLES, PRONOUN_GENDER, ROLE_DETS, SPOKES, outside_quotations
 from newslens.quotes.pronouns import Reader, antecedent, person_near
 
@@ -344,7 +344,8 @@ def _described(ctx: Context, lo: int, hi: int, head: int) -> Speaker:
     spokeswoman", "Britain's ambassador", "the prison's governor", "Russian officials")."""
     tokens = ctx.tokens
     text = ctx.article.text[int(tokens.at[lo, "start"]) : int(tokens.at[hi - 1, "end"])]
-    row = (role_antecedent(ctx, lo, ctx.doc[head].lower_) or identified_later(ctx, lo, head)
+    row = (role_antecedent(ctx, lo, ctx.doc[head].lower_, modifiers=modifiers_of(ctx, lo, head))
+           or identified_later(ctx, lo, head)
            if ctx.doc[head].pos_ == "NOUN" else None)
     if row is not None:
         return Speaker(lo, hi, row.canonical, row.label, text)
@@ -444,6 +445,8 @@ def _resolved(ctx: Context, lo: int, hi: int) -> Speaker:
             return Speaker(lo, hi, author.name, author.label, text)
     head = words[-1]
     role_noun = doc[hi - 1].pos_ == "NOUN" or (words[0] == "the" and head in ROLE_NOUNS)  # "the forward": ADV
+    role_noun = role_noun or (len(words) == 1 and head in LEAD_ROLES  # a headline's "Senator says ...": PROPN
+                              and tokens.at[lo, "part"] == "headline")
     if len(words) >= 1 and (words[0] in ROLE_DETS or len(words) == 1) and role_noun:
         row = description_antecedent(ctx, lo, hi)
         if row is not None:
