@@ -644,3 +644,13 @@ def test_a_name_written_after_a_title_is_a_person_whatever_its_other_mentions_we
     table = entity_mentions(newslens.article_from_text(text, article_id="titled"))
     scott = table[table["canonical"] == "Rick Scott"]
     assert len(scott) >= 2 and set(scott["label"]) == {"PERSON"}
+
+
+@pytest.mark.parametrize(("text", "name", "label"), [
+    ("Floods\n\nIn Pontypridd, shop owner Gareth Evans said the water had come in like a wave.", "Gareth Evans",
+     "PERSON"),
+    ("Floods\n\nIn Pontypridd, shop Gareth Evans said the water had come in.", "Gareth Evans", "ORG"),  # no role noun
+])
+def test_a_name_after_a_persons_role_is_a_person(text, name, label):
+    table = entity_mentions(newslens.article_from_text(text, article_id="after-role"))
+    assert table.loc[table["canonical"] == name, "label"].tolist() == [label]

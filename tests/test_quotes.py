@@ -1249,3 +1249,10 @@ def test_reported_words_run_on_past_a_participle_that_is_no_attribution():
     table = quotes(newslens.article_from_text(text, article_id="participle"), kinds=("reported",))
     said = table[table["cue"] == "said"]
     assert said["quote"].tolist() == ["he had been sent angry email, some of it mentioning Mr. Trump by name"]
+
+
+def test_the_officer_is_the_detective_named_before():
+    text = ("Jailed\n\nDetective Chief Inspector Kev Smith, of Merseyside Police, said the sentence sent a clear "
+            "message. “Nobody is above the law, however famous,” the officer said.")
+    table = quotes(newslens.article_from_text(text, article_id="officer"), kinds=("direct",))
+    assert table["speaker"].tolist() == ["Kev Smith"]

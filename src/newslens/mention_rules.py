@@ -61,6 +61,7 @@ def named_spans(tokens: pd.DataFrame, spans: list[tuple[int, int, str, str]]
     spans = _common_words_not_people(tokens, spans)
     spans = _add_patterns(tokens, spans)
     spans = _add_first_name_people(words, spans)
+    spans = _people_after_roles(words, spans)
     spans = _add_role_people(words, spans)
     spans = _extend_name_particles(words, spans)
     spans = _extend_coordinated_names(words, spans)
@@ -263,6 +264,23 @@ def _add_first_name_people(words: list[str], spans: list[tuple[int, int, str, st
         i = j
     return sorted(spans + extra)
 
+
+
+def _people_after_roles(words: list[str], spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """A person the model tagged an organisation or a place right after a lower-case role noun:
+    "shop owner Gareth Evans" ORG is a person when the name is two or three capitalised words that
+    start with a common first name and end in no word of a place or an organisation ("Gareth
+    Evans"; not "retailer John Lewis", where "retailer" is no person's role)."""
+    out = []
+    for start, end, label, source in spans:
+        name = words[start:end]
+        if (label in ("ORG", "GPE", "LOC", "NORP", "FAC") and start > 0 and words[start - 1].islower()
+                and words[start - 1] in ROLE_NOUNS and 2 <= len(name) <= 3 and all(w.istitle() for w in name)
+                and first_name_gender(name[0]) is not None
+                and not any(name[-1] in table for table in (_PLACE_LAST, _ORG_LAST, _PLACE_LAST_UNLESS_NAMED))):
+            label = "PERSON"
+        out.append((start, end, label, source))
+    return out
 
 
 def _add_role_people(words: list[str], spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 
 __all__ = ["AGE", "FAMILY_NOUNS", "HONORIFICS", "MONTHS", "NAME_FILLERS", "NAME_PARTICLES", "PERSONAL_TITLES",
-           "POSSESSIVE", "RANKS", "RANK_ROLES", "ROLE_NOUNS", "ROLE_SYNONYMS", "WEEKDAYS", "country_or_capital",
+           "POSSESSIVE", "RANKS", "RANK_ROLES", "ROLE_HYPERNYMS", "ROLE_NOUNS", "ROLE_SYNONYMS", "WEEKDAYS", "country_or_capital",
            "first_name_gender", "gender_of_first_name"]
 
 AGE = re.compile(r"^\d{1,3}-years?-old$")
@@ -44,7 +44,7 @@ ROLE_NOUNS = FAMILY_NOUNS | frozenset(
     "campaigner politician chairman chairwoman founder co-founder manager boss captain striker forward winger midfielder "
     "defender goalkeeper "
     "quarterback pitcher athlete footballer cricketer golfer boxer coach detective surgeon priest bishop rabbi imam "
-    "pastor interviewee laureate aide adviser advisor".split())
+    "pastor interviewee laureate aide adviser advisor owner".split())
 """Nouns that name a person's role or relation; a name right after one is a person's ("the
 grammarian Aelius Donatus", "his friend Auguste Chevalier")."""
 
@@ -52,6 +52,10 @@ ROLE_SYNONYMS = {word: group for group in map(frozenset, (
     "striker forward centre-forward".split(), "manager boss".split(), "goalkeeper keeper goalie".split(),
     "lawyer attorney solicitor".split(), "chairman chair chairwoman chairperson".split())) for word in group}
 """Role nouns that name the same role ("Rovers striker Danny Kane" ... "the forward said")."""
+
+ROLE_HYPERNYMS = dict.fromkeys("detective inspector sergeant constable superintendent commissioner".split(), "officer")
+"""Roles a more general noun stands for once the person is named ("Detective Chief Inspector Kev
+Smith" ... "the officer said")."""
 
 RANKS = frozenset("Col Gen Lt Maj Capt Sgt Cpl Brig Adm Cmdr Insp Det Supt Cllr Rev Sen Rep Gov".split())
 """Titles abbreviated before a person's full name ("Col Oleksandr Marchenko", "Det Insp ...", and

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Any
 
-from newslens.names import RANK_ROLES, ROLE_NOUNS, first_name_gender
+from newslens.names import RANK_ROLES, ROLE_HYPERNYMS, ROLE_NOUNS, first_name_gender
 from newslens.quotes.context import Context, Mention, MentionIndex
 from newslens.quotes.people import (
     LEAD_ROLES,
@@ -74,6 +74,10 @@ def role_antecedent(ctx: Context, before: int, head: str, *, modifiers: tuple[st
     England said ... “...,” a spokesperson said"; for a spokesperson, a building that speaks for
     its institution too: "Buckingham Palace has said ... a palace spokesperson said")."""
     with_role = names_by_role(ctx).get(head)
+    if with_role is None and ctx.doc[before].lower_ == "the":  # "the officer" for "Detective Inspector Kev Smith"
+        named = [names_by_role(ctx)[w] for w, general in ROLE_HYPERNYMS.items() if general == head and w in names_by_role(ctx)]
+        if named:
+            with_role = MentionIndex(sorted((m for index in named for m in index.items), key=lambda m: m.doc_start))
     if with_role is not None and modifiers:  # "the Florida senator": a senator introduced with "Florida"
         with_role = with_role.subset(("introduced with", head, modifiers), lambda m: _introduced_with(ctx, m, modifiers))
     found = with_role.last_ending_by(before) if with_role is not None else None
