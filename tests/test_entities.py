@@ -654,3 +654,11 @@ def test_a_name_written_after_a_title_is_a_person_whatever_its_other_mentions_we
 def test_a_name_after_a_persons_role_is_a_person(text, name, label):
     table = entity_mentions(newslens.article_from_text(text, article_id="after-role"))
     assert table.loc[table["canonical"] == name, "label"].tolist() == [label]
+
+
+def test_a_word_and_a_nation_is_a_body_not_a_person():
+    text = ("Forest find\n\nHistoric England described the discovery as being of national importance. Police "
+            "Scotland said it was not involved. Chuck England, a farmer, found the first tree.")
+    table = entity_mentions(newslens.article_from_text(text, article_id="nation-body"))
+    labels = dict(zip(table["canonical"], table["label"]))
+    assert labels.get("Historic England") == "ORG" and labels.get("Chuck England") == "PERSON"

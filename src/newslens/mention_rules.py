@@ -25,6 +25,7 @@ from newslens.names import (
     RANKS,
     ROLE_NOUNS,
     WEEKDAYS,
+    census_first_name,
     country_or_capital,
     first_name_gender,
 )
@@ -160,10 +161,18 @@ _ORG_LAST = dict.fromkeys(
 "Anglian Water", "Octopus Energy")."""
 
 
+_NATIONS = frozenset("England Scotland Wales Britain".split())
+"""Nations whose name ends the names of public bodies ("Historic England", "Police Scotland", "Visit
+Britain"). Not every country or capital: a capital is a surname too ("Dahlys Hamilton", "Grandpa
+Bern" were made organisations by a first draft that took them all)."""
+
+
 def _label_from_name(tokens: list[str], span: tuple[int, int, str, str]) -> tuple[int, int, str, str]:
     """A place or an organisation the model tagged PERSON whose name says what it is: "Fort Lee",
     "Lee Historic Park", "Englewood Cliffs", "Manchester United"; and a person the model tagged a
-    place whose title says it is one ("Dr Okafor"; an organisation keeps its label: "Dr Martens"), or
+    place whose title says it is one ("Dr Okafor"; an organisation keeps its label: "Dr Martens"), an
+    organisation the model tagged PERSON that is a word and a British nation, no first name
+    ("Historic England", "Police Scotland"), or
     a place or an organisation right after a title ("Gov. Chris Christie" ORG, "Sen. Al Franken" GPE)."""
     start, end, label, source = span
     words = [w for w in tokens[start:end] if w.lower() != "the"]
@@ -174,6 +183,9 @@ def _label_from_name(tokens: list[str], span: tuple[int, int, str, str]) -> tupl
         return start, end, "PERSON", source  # "Gov. Chris Christie" ORG, "Sen. Al Franken" GPE, "Mr. Trump" ORG
     if label != "PERSON" or len(words) < 2:
         return span
+    if len(words) == 2 and POSSESSIVE.sub("", words[1]) in _NATIONS and not census_first_name(words[0]) \
+            and words[0].rstrip(".") not in PERSONAL_TITLES:
+        return start, end, "ORG", source  # "Historic England", "Police Scotland": a body, not a person
     last = POSSESSIVE.sub("", words[-1])  # "Penn Station's"
     place = _PLACE_FIRST.get(words[0]) or _PLACE_LAST.get(last) or _ORG_LAST.get(last)
     if place is None and first_name_gender(words[0]) is None:  # "Verde Rivers", not "Joan Rivers"

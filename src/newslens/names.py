@@ -13,8 +13,8 @@ from functools import lru_cache
 from importlib import resources
 
 __all__ = ["AGE", "FAMILY_NOUNS", "HONORIFICS", "MONTHS", "NAME_FILLERS", "NAME_PARTICLES", "PERSONAL_TITLES",
-           "POSSESSIVE", "RANKS", "RANK_ROLES", "ROLE_HYPERNYMS", "ROLE_NOUNS", "ROLE_SYNONYMS", "WEEKDAYS", "country_or_capital",
-           "first_name_gender", "gender_of_first_name"]
+           "POSSESSIVE", "RANKS", "RANK_ROLES", "ROLE_HYPERNYMS", "ROLE_NOUNS", "ROLE_SYNONYMS", "WEEKDAYS", "census_first_name",
+           "country_or_capital", "first_name_gender", "gender_of_first_name"]
 
 AGE = re.compile(r"^\d{1,3}-years?-old$")
 """An age used as a noun ("the 34-year-old said"): a person named before ("the 74-year-old comedian"
@@ -98,9 +98,9 @@ def first_name_gender(name: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _census_genders() -> dict[str, str]:
+def _census_shares() -> dict[str, dict[str, float]]:
     """First names of the 1990 US Census (public domain, shipped by the ``names`` package:
-    ``dist.male.first``, ``dist.female.first``, percent of each sex bearing the name)."""
+    ``dist.male.first``, ``dist.female.first``): each name's percent of each sex bearing it."""
     data = resources.files("names")
     share: dict[str, dict[str, float]] = {}
     for gender, file in (("m", "dist.male.first"), ("f", "dist.female.first")):
@@ -108,6 +108,23 @@ def _census_genders() -> dict[str, str]:
             parts = line.split()
             if len(parts) >= 2:
                 share.setdefault(parts[0].casefold(), {})[gender] = float(parts[1])
+    return share
+
+
+def census_first_name(name: str) -> bool:
+    """Whether ``name`` is a first name of the US Census lists, of either sex ("Jean", "Chuck").
+
+    Example:
+        >>> census_first_name("Jean"), census_first_name("Historic")
+        (True, False)
+    """
+    return name.casefold() in _census_shares()
+
+
+@lru_cache(maxsize=1)
+def _census_genders() -> dict[str, str]:
+    """The Census first names that mostly one sex bears, and that sex."""
+    share = _census_shares()
     out = {}
     for name, by in share.items():
         m, f = by.get("m", 0.0), by.get("f", 0.0)
