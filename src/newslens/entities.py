@@ -41,8 +41,8 @@ from newslens.canonical import MENTION_COLUMNS, canonicalize, default_aliases, l
 from newslens.dispatch import named, per_article
 from newslens.errors import InvalidArgument, MissingData
 from newslens.layouts import COUNTED_PARTS
-from newslens.mention_rules import ADDRESSED, NUMERIC_LABELS, named_spans
-from newslens.names import NAME_PARTICLES, PERSONAL_TITLES, first_name_gender
+from newslens.mention_rules import ADDRESSED, NUMERIC_LABELS, after_title, named_spans
+from newslens.names import NAME_PARTICLES, first_name_gender
 from newslens.nlp import spacy_docs
 
 __all__ = [
@@ -141,12 +141,7 @@ def _titled(tokens: pd.DataFrame, mentions: pd.DataFrame) -> list[bool]:
     """Each mention written right after a person's title ("Gov. Chris Christie", "Mr. Trump")."""
     words = tokens["token"].tolist()
     row_of = {p: i for i, p in enumerate(tokens["position"].tolist())}
-    out = []
-    for start in mentions["token_start"]:
-        i = row_of.get(start, 0)
-        before = words[i - 1] if i > 0 else ""
-        out.append(before[:1].isupper() and before.rstrip(".") in PERSONAL_TITLES)
-    return out
+    return [after_title(words, row_of.get(start, 0)) for start in mentions["token_start"]]
 
 
 def _caption_numbering(tokens: pd.DataFrame) -> pd.Series:

@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from newslens.names import (
+    BRITISH_NATIONS,
     FAMILY_NOUNS,
     HONORIFICS,
     MONTHS,
@@ -30,7 +31,7 @@ from newslens.names import (
     first_name_gender,
 )
 
-__all__ = ["ADDRESSED", "NUMERIC_LABELS", "named_spans"]
+__all__ = ["ADDRESSED", "NUMERIC_LABELS", "after_title", "named_spans"]
 
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 """Labels for numbers and dates rather than names."""
@@ -161,10 +162,9 @@ _ORG_LAST = dict.fromkeys(
 "Anglian Water", "Octopus Energy")."""
 
 
-_NATIONS = frozenset("England Scotland Wales Britain".split())
-"""Nations whose name ends the names of public bodies ("Historic England", "Police Scotland", "Visit
-Britain"). Not every country or capital: a capital is a surname too ("Dahlys Hamilton", "Grandpa
-Bern" were made organisations by a first draft that took them all)."""
+def after_title(words: list[str], i: int) -> bool:
+    """Whether the word at ``i`` comes right after a person's title ("Gov. Chris Christie", "Ms Georgia")."""
+    return i > 0 and words[i - 1].rstrip(".") in PERSONAL_TITLES
 
 
 def _label_from_name(tokens: list[str], span: tuple[int, int, str, str]) -> tuple[int, int, str, str]:
@@ -178,14 +178,15 @@ def _label_from_name(tokens: list[str], span: tuple[int, int, str, str]) -> tupl
     words = [w for w in tokens[start:end] if w.lower() != "the"]
     if label in ("GPE", "LOC", "FAC", "NORP") and len(words) >= 2 and words[0].rstrip(".") in RANKS | HONORIFICS:
         return start, end, "PERSON", source
-    titled = start > 0 and tokens[start - 1].rstrip(".") in RANKS | HONORIFICS and tokens[start - 1][:1].isupper()
-    if label in ("GPE", "LOC", "FAC", "NORP", "ORG") and titled and words and words[0][:1].isupper():
+    if label in ("GPE", "LOC", "FAC", "NORP", "ORG") and after_title(tokens, start) and words and words[0][:1].isupper():
         return start, end, "PERSON", source  # "Gov. Chris Christie" ORG, "Sen. Al Franken" GPE, "Mr. Trump" ORG
     if label != "PERSON" or len(words) < 2:
         return span
-    if len(words) == 2 and POSSESSIVE.sub("", words[1]) in _NATIONS and not census_first_name(words[0]) \
+    # "Historic England", "Police Scotland": a body, not a person. Not every country or capital: a capital
+    # is a surname too ("Dahlys Hamilton", "Grandpa Bern" were made organisations by a first draft)
+    if len(words) == 2 and POSSESSIVE.sub("", words[1]) in BRITISH_NATIONS and not census_first_name(words[0]) \
             and words[0].rstrip(".") not in PERSONAL_TITLES:
-        return start, end, "ORG", source  # "Historic England", "Police Scotland": a body, not a person
+        return start, end, "ORG", source
     last = POSSESSIVE.sub("", words[-1])  # "Penn Station's"
     place = _PLACE_FIRST.get(words[0]) or _PLACE_LAST.get(last) or _ORG_LAST.get(last)
     if place is None and first_name_gender(words[0]) is None:  # "Verde Rivers", not "Joan Rivers"
@@ -203,7 +204,7 @@ def _countries_not_people(words: list[str], spans: list[tuple[int, int, str, str
     def place(span: tuple[int, int, str, str]) -> bool:
         start, end, label, _ = span
         name = " ".join(words[start:end])
-        titled = start > 0 and words[start - 1].rstrip(".") in PERSONAL_TITLES
+        titled = after_title(words, start)
         alone = end - start > 1 or (name not in people and first_name_gender(name) is None)  # not "Victoria said"
         return label == "PERSON" and country_or_capital(name) and not titled and alone
 

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["AGE", "FAMILY_NOUNS", "HONORIFICS", "MONTHS", "NAME_FILLERS", "NAME_PARTICLES", "PERSONAL_TITLES",
+__all__ = ["AGE", "BRITISH_NATIONS", "FAMILY_NOUNS", "HONORIFICS", "MONTHS", "NAME_FILLERS", "NAME_PARTICLES", "PERSONAL_TITLES",
            "POSSESSIVE", "RANKS", "RANK_ROLES", "ROLE_HYPERNYMS", "ROLE_NOUNS", "ROLE_SYNONYMS", "WEEKDAYS", "census_first_name",
            "country_or_capital", "first_name_gender", "gender_of_first_name"]
 
@@ -152,11 +152,18 @@ def gender_of_first_name(name: str) -> str | None:
 @lru_cache(maxsize=1)
 def _countries_and_capitals() -> frozenset[str]:
     path = resources.files("newslens") / "data" / "countries_capitals.txt"
-    return frozenset(line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#"))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#")) | BRITISH_NATIONS
+
+
+BRITISH_NATIONS = frozenset({"England", "Scotland", "Wales", "Northern Ireland", "Britain", "Great Britain"})
+"""The nations of the United Kingdom, which GeoNames lists as no country; they end the names of
+public bodies ("Historic England", "Police Scotland")."""
 
 
 def country_or_capital(name: str) -> bool:
-    """Whether ``name`` is a country's or a capital's name as GeoNames writes it (``data/countries_capitals.txt``).
+    """Whether ``name`` is a country's or a capital's name as GeoNames writes it (``data/countries_capitals.txt``),
+    or one of :data:`BRITISH_NATIONS`.
 
     Example:
         >>> country_or_capital("Kyiv"), country_or_capital("Ukraine"), country_or_capital("Kharkiv")

@@ -163,7 +163,7 @@ def _trailing_attribution(ctx: Context, cue_last: int, end_tok: int) -> int:
     for j in range(cue_last + 2, end_tok):
         found = cue_at(ctx, j)
         if found is None or found[1] != "speech" or found[0] == "according to" or doc[j].tag_ not in ("VBD", "VBZ", "VBP"):
-            continue  # a finite cue: not "..., some of it mentioning Mr. Trump by name'
+            continue  # a finite cue: not "..., some of it mentioning Mr. Trump by name"
         subject = next((c for c in doc[j].children if c.dep_ == "nsubj" and c.i < j), None)
         comma = subject.left_edge.i - 1 if subject is not None else None
         if (comma is not None and comma > cue_last and doc[comma].text == "," and unquoted(ctx, comma, j)

@@ -488,8 +488,8 @@ def _author_of_noun(ctx: Context, token: Any) -> Speaker | None:
     elif token.dep_ == "nsubjpass":
         by = next((c for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "from")), None)
         subject = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-    elif token.dep_ == "pobj" and verb.dep_ == "prep" and cue_at(ctx, verb.head.i):
-        outer = cue_at(ctx, verb.head.i)
+    elif token.dep_ == "pobj" and verb.dep_ == "prep":
+        outer = cue_at(ctx, verb.head.i)  # "In a statement, the family said": the cue's speaker
         return speaker_of_cue(ctx, verb.head.i, outer[0]) if outer and outer[1] == "speech" else None
     else:
         return None
